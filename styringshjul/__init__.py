@@ -1,0 +1,1 @@
+"""Styringshjul: plan, budget and governance for municipalities."""

@@ -1,0 +1,25 @@
+"""The demo users. Names are invented; roles are those the product is built for."""
+
+from dataclasses import dataclass
+
+DEMO_PASSWORD = "demo"
+
+
+@dataclass(frozen=True)
+class DemoPerson:
+    username: str
+    first_name: str
+    last_name: str
+    municipality: str
+    role: str
+    title: str
+    units: tuple[str, ...] = ()
+
+
+PEOPLE = [
+    DemoPerson("kari", "Kari", "Nordhagen", "3439", "finance", "Økonomisjef"),
+    DemoPerson("ola", "Ola", "Haugen", "3439", "unit_leader", "Rektor", ("Fåvang skule",)),
+    DemoPerson("per", "Per", "Bakken", "3439", "politician", "Kommunestyremedlem"),
+    DemoPerson("sofie", "Sofie", "Lien", "3441", "finance", "Økonomirådgjevar"),
+]
+SUPERUSER = DemoPerson("admin", "Admin", "", "", "", "Systemadministrator")

@@ -1,0 +1,86 @@
+"""The people of the tests, as in the demo: Kari (finance, Ringebu), Ola (leads Fåvang
+skule in Ringebu), Per (councillor, Ringebu, reads only) and Sofie (finance, Gausdal — the
+outsider who must never see Ringebu's data).
+"""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+
+from styringshjul.demo.services import build_demo
+from styringshjul.org.models import Municipality, OrgUnit
+
+
+@pytest.fixture
+def demo(db) -> None:
+    build_demo()
+
+
+@pytest.fixture
+def ringebu(demo) -> Municipality:
+    return Municipality.objects.get(number="3439")
+
+
+@pytest.fixture
+def gausdal(demo) -> Municipality:
+    return Municipality.objects.get(number="3441")
+
+
+@pytest.fixture
+def favang_skule(ringebu) -> OrgUnit:
+    return OrgUnit.objects.get(municipality=ringebu, name="Fåvang skule")
+
+
+def _user(username: str):
+    return get_user_model().objects.get(username=username)
+
+
+@pytest.fixture
+def kari(demo):
+    return _user("kari")
+
+
+@pytest.fixture
+def ola(demo):
+    return _user("ola")
+
+
+@pytest.fixture
+def per(demo):
+    return _user("per")
+
+
+@pytest.fixture
+def sofie(demo):
+    return _user("sofie")
+
+
+@pytest.fixture
+def admin_user(demo):
+    return _user("admin")
+
+
+def logged_in(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def as_kari(kari) -> Client:
+    return logged_in(kari)
+
+
+@pytest.fixture
+def as_ola(ola) -> Client:
+    return logged_in(ola)
+
+
+@pytest.fixture
+def as_per(per) -> Client:
+    return logged_in(per)
+
+
+@pytest.fixture
+def as_sofie(sofie) -> Client:
+    return logged_in(sofie)
