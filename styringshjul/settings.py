@@ -82,10 +82,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "styringshjul.org.language.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -94,6 +93,10 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
+
+if PRODUCTION:
+    # Static files are served by the app itself in production, compressed and cached.
+    MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
 
 ROOT_URLCONF = "styringshjul.urls"
 WSGI_APPLICATION = "styringshjul.wsgi.application"
@@ -160,6 +163,7 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [
+    PACKAGE_DIR / "static",
     ("designsystemet", NODE_MODULES / "@digdir" / "designsystemet-css" / "dist"),
     ("inter", NODE_MODULES / "@fontsource" / "inter"),
     ("htmx", NODE_MODULES / "htmx.org" / "dist"),

@@ -6,14 +6,30 @@ outsider who must never see Ringebu's data).
 import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
+from django.test.utils import override_settings
 
 from styringshjul.demo.services import build_demo
 from styringshjul.org.models import Municipality, OrgUnit
 
 
+FAST_HASHING = override_settings(
+    PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]
+)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Build the demo once for the session; each test's changes are rolled back."""
+    FAST_HASHING.enable()
+    with django_db_blocker.unblock():
+        build_demo()
+
+
 @pytest.fixture
 def demo(db) -> None:
-    build_demo()
+    # Transactional tests (the browser tests) empty the database when they end.
+    if not Municipality.objects.filter(number="3439").exists():
+        build_demo()
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ from django.db import transaction
 from styringshjul.demo.organisations import MUNICIPALITIES, DemoMunicipality
 from styringshjul.demo.people import DEMO_PASSWORD, PEOPLE, SUPERUSER, DemoPerson
 from styringshjul.org.models import Membership, Municipality, OrgUnit, Responsibility, ServiceArea
+from styringshjul.org.records import upsert
 
 
 @transaction.atomic
@@ -21,24 +22,25 @@ def build_demo() -> list[Municipality]:
 
 
 def _build_municipality(spec: DemoMunicipality) -> Municipality:
-    municipality, _ = Municipality.objects.update_or_create(
-        number=spec.number,
-        defaults={"name": spec.name, "county": spec.county, "population": spec.population},
+    municipality, _ = upsert(
+        Municipality, {"number": spec.number},
+        {"name": spec.name, "county": spec.county, "population": spec.population},
     )
     for order, area_spec in enumerate(spec.areas, start=1):
-        area, _ = ServiceArea.objects.update_or_create(
-            municipality=municipality, name=area_spec.name,
-            defaults={"leader_name": area_spec.leader, "sort_order": order},
+        area, _ = upsert(
+            ServiceArea, {"municipality": municipality, "name": area_spec.name},
+            {"leader_name": area_spec.leader, "sort_order": order},
         )
         for unit_spec in area_spec.units:
-            unit, _ = OrgUnit.objects.update_or_create(
-                municipality=municipality, name=unit_spec.name,
-                defaults={"service_area": area, "leader_name": unit_spec.leader,
-                          "description": unit_spec.description},
+            unit, _ = upsert(
+                OrgUnit, {"municipality": municipality, "name": unit_spec.name},
+                {"service_area": area, "leader_name": unit_spec.leader,
+                 "description": unit_spec.description},
             )
             for code, name in unit_spec.responsibilities:
-                Responsibility.objects.update_or_create(
-                    municipality=municipality, code=code, defaults={"unit": unit, "name": name}
+                upsert(
+                    Responsibility, {"municipality": municipality, "code": code},
+                    {"unit": unit, "name": name},
                 )
     return municipality
 
@@ -56,12 +58,13 @@ def _demo_user(person: DemoPerson):
 
 def _build_person(person: DemoPerson, municipality: Municipality) -> None:
     user = _demo_user(person)
-    membership, _ = Membership.objects.update_or_create(
-        user=user, municipality=municipality, role=person.role,
-        defaults={"title": person.title},
+    membership, _ = upsert(
+        Membership, {"user": user, "municipality": municipality, "role": person.role},
+        {"title": person.title},
     )
     units = OrgUnit.objects.for_municipality(municipality).filter(name__in=person.units)
-    membership.units.set(units)
+    if set(membership.units.all()) != set(units):
+        membership.units.set(units)
 
 
 def _build_superuser() -> None:

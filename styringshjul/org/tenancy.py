@@ -16,6 +16,18 @@ class TenantQuerySet(models.QuerySet):
         return self.filter(municipality=municipality)
 
 
+class MunicipalityNumberConverter:
+    """A kommunenummer in a URL: four digits."""
+
+    regex = r"\d{4}"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
 View = Callable[..., HttpResponse]
 
 

@@ -1,0 +1,3 @@
+from styringshjul.cli import main
+
+main()
