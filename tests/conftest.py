@@ -11,7 +11,6 @@ from django.test.utils import override_settings
 from styringshjul.demo.services import build_demo
 from styringshjul.org.models import Municipality, OrgUnit
 
-
 FAST_HASHING = override_settings(
     PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]
 )

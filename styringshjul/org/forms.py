@@ -75,6 +75,8 @@ class ResponsibilityForm(DesignsystemetForm):
 class OrganisationImportForm(forms.Form):
     file = forms.FileField(
         label=_("File (CSV or Excel)"),
-        help_text=_("Columns: service area, unit, responsibility code, responsibility name, leader."),
+        help_text=_(
+            "Columns: service area, unit, responsibility code, responsibility name, leader."
+        ),
         widget=forms.ClearableFileInput(attrs={"class": "ds-input", "accept": ".csv,.txt,.xlsx"}),
     )

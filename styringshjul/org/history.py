@@ -24,13 +24,15 @@ def changes_of(*objects: models.Model, limit: int = 50) -> list[Change]:
     for obj in objects:
         records = list(obj.history.select_related("history_user").order_by("-history_date")[:limit])
         for record, previous in zip(records, records[1:] + [None], strict=True):
-            changes.append(Change(
-                when=record.history_date,
-                who=_who(record.history_user),
-                what=str(obj),
-                action=ACTIONS[record.history_type],
-                fields=_field_changes(record, previous),
-            ))
+            changes.append(
+                Change(
+                    when=record.history_date,
+                    who=_who(record.history_user),
+                    what=str(obj),
+                    action=ACTIONS[record.history_type],
+                    fields=_field_changes(record, previous),
+                )
+            )
     return sorted(changes, key=lambda change: change.when, reverse=True)[:limit]
 
 
@@ -46,7 +48,11 @@ def _field_changes(record, previous) -> list[tuple[str, str, str]]:
     delta = record.diff_against(previous)
     model = record.instance_type
     return [
-        (str(model._meta.get_field(change.field).verbose_name), _text(change.old), _text(change.new))
+        (
+            str(model._meta.get_field(change.field).verbose_name),
+            _text(change.old),
+            _text(change.new),
+        )
         for change in delta.changes
     ]
 

@@ -1,5 +1,79 @@
-from django.http import HttpRequest, HttpResponse
+"""Import of the organisation tree from a file, for finance.
+
+Stateless: the result page carries its issues in one signed field, so "download as CSV"
+needs neither a stored file nor a session.
+"""
+
+import tempfile
+from pathlib import Path
+
+from django.core import signing
+from django.core.files.uploadedfile import UploadedFile
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from styringshjul.lib.issues import Issue, Severity, issues_csv
+from styringshjul.org import services
+from styringshjul.org.forms import OrganisationImportForm
+from styringshjul.org.importers import COLUMNS, REQUIRED
+from styringshjul.org.models import Municipality
+from styringshjul.org.tenancy import municipality_view
+from styringshjul.org.views import _crumbs, _organisation_crumb
+
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+ISSUES_SALT = "styringshjul.org.organisation_import.issues"
 
 
-def organisation_import(request: HttpRequest, number: str) -> HttpResponse:
-    raise NotImplementedError
+@municipality_view("org.change_organisation")
+def organisation_import(request: HttpRequest, municipality: Municipality) -> HttpResponse:
+    if request.method == "POST" and "issues" in request.POST:
+        return _issues_download(request.POST["issues"], municipality)
+    form = OrganisationImportForm(request.POST or None, request.FILES or None)
+    result = None
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            form.add_error("file", _("The file is larger than 5 MB."))
+        else:
+            result = _import(upload, municipality, dry_run="dry_run" in request.POST)
+    return render(request, "org/organisation_import.html", {
+        "form": form,
+        "result": result,
+        "signed_issues": _sign(result.issues, municipality) if result and result.issues else "",
+        "columns": [(names[0], key in REQUIRED, names[1:]) for key, names in COLUMNS.items()],
+        "breadcrumbs": _crumbs(municipality, _organisation_crumb(municipality)),
+    })
+
+
+def _import(upload: UploadedFile, municipality: Municipality, *, dry_run: bool
+            ) -> services.OrganisationImport:
+    with tempfile.NamedTemporaryFile(suffix=Path(upload.name).suffix.lower()) as handle:
+        for chunk in upload.chunks():
+            handle.write(chunk)
+        handle.flush()
+        return services.import_organisation(
+            municipality, Path(handle.name), filename=upload.name, dry_run=dry_run)
+
+
+def _sign(issues: list[Issue], municipality: Municipality) -> str:
+    rows = [[i.code, i.message, i.row, i.column, i.value, i.severity.value] for i in issues]
+    return signing.dumps(rows, salt=f"{ISSUES_SALT}.{municipality.number}", compress=True)
+
+
+def _issues_download(signed: str, municipality: Municipality) -> HttpResponse:
+    try:
+        rows = signing.loads(signed, salt=f"{ISSUES_SALT}.{municipality.number}")
+    except signing.BadSignature:
+        return HttpResponseBadRequest()
+    issues = [Issue(code, message, row, column, value, Severity(severity))
+              for code, message, row, column, value, severity in rows]
+    text = issues_csv(
+        issues,
+        header=[_("Type"), _("Row"), _("Column"), _("Value"), _("Reason")],
+        severity_labels={Severity.ERROR: _("Error"), Severity.WARNING: _("Warning")},
+    )
+    response = HttpResponse(text, content_type="text/csv; charset=utf-8")
+    filename = f"{_('organisation-issues')}-{municipality.number}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

@@ -50,4 +50,5 @@ is_superuser = rules.is_superuser
 rules.add_perm("org.view_municipality", is_superuser | is_member)
 rules.add_perm("org.change_organisation", is_superuser | is_finance)
 rules.add_perm("org.view_people", is_superuser | is_finance | is_leadership)
+rules.add_perm("org.change_people", is_superuser | is_finance)
 rules.add_perm("org.change_unit", is_superuser | is_finance | leads_unit)

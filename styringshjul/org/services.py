@@ -5,6 +5,7 @@ from pathlib import Path
 
 from django.db import models, transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from styringshjul.lib.issues import Issue, Severity, errors
 from styringshjul.org.importers import (
@@ -21,7 +22,6 @@ ENCODING_LABELS = {"utf-8": "UTF-8", "cp1252": "Windows-1252"}
 @dataclass
 class ImportCounts:
     areas_created: int = 0
-    areas_updated: int = 0
     units_created: int = 0
     units_updated: int = 0
     codes_created: int = 0
@@ -31,7 +31,7 @@ class ImportCounts:
 
     @property
     def changes(self) -> int:
-        return (self.areas_created + self.areas_updated + self.units_created
+        return (self.areas_created + self.units_created
                 + self.units_updated + self.codes_created + self.codes_updated
                 + self.codes_moved)
 
@@ -71,8 +71,10 @@ class OrganisationImport:
 
     def status_message(self) -> str:
         messages = {
-            "rejected": _("The file was rejected because of %(errors)s errors. Nothing was "
-                          "changed.") % {"errors": len(errors(self.issues))},
+            "rejected": ngettext(
+                "The file was rejected because of %(errors)s error. Nothing was changed.",
+                "The file was rejected because of %(errors)s errors. Nothing was changed.",
+                len(errors(self.issues))) % {"errors": len(errors(self.issues))},
             "unchanged": _("No changes: the organisation already matches the file."),
             "dry_run": _("Dry run: the file can be imported, but nothing was saved."),
             "imported": _("The organisation was updated from the file."),
@@ -80,8 +82,8 @@ class OrganisationImport:
         return messages[self.status]
 
     def summary(self) -> list[str]:
-        """The result in a few lines, for the command line."""
-        lines = [self.status_message()]
+        """How the file was read and what it changed, in a few lines."""
+        lines = []
         if self.encoding_label:
             lines.append(_("Read as %(encoding)s.") % {"encoding": self.encoding_label})
         if self.rejected:
@@ -89,8 +91,7 @@ class OrganisationImport:
         c = self.counts
         return [
             *lines,
-            _("Service areas – new: %(created)s, changed: %(updated)s")
-            % {"created": c.areas_created, "updated": c.areas_updated},
+            _("Service areas – new: %(created)s") % {"created": c.areas_created},
             _("Units – new: %(created)s, changed: %(updated)s")
             % {"created": c.units_created, "updated": c.units_updated},
             _("Ansvar – new: %(created)s, changed: %(updated)s, moved: %(moved)s, "
@@ -147,7 +148,7 @@ class _Plan:
                       OrgUnit.objects.for_municipality(municipality).select_related("service_area")}
         self.codes = {code.code: code for code in
                       Responsibility.objects.for_municipality(municipality).select_related("unit")}
-        self.seen: set[tuple[str, str]] = set()
+        self.units_seen: set[str] = set()
 
     def add(self, row: OrganisationRow) -> None:
         area = self._area(row)
@@ -167,25 +168,14 @@ class _Plan:
         counter = f"{kind}_{'created' if created else 'updated'}"
         setattr(self.counts, counter, getattr(self.counts, counter) + 1)
 
-    def _first_time(self, kind: str, name: str) -> bool:
-        if (kind, name_key(name)) in self.seen:
-            return False
-        self.seen.add((kind, name_key(name)))
-        return True
-
     def _area(self, row: OrganisationRow) -> ServiceArea:
         key = name_key(row.service_area)
-        area = self.areas.get(key)
-        if area is None:
-            area = self.areas[key] = ServiceArea(
-                municipality=self.municipality, name=row.service_area,
-                sort_order=self.next_sort_order)
+        if key not in self.areas:
+            self.areas[key] = ServiceArea(municipality=self.municipality, name=row.service_area,
+                                          sort_order=self.next_sort_order)
             self.next_sort_order += 1
-            self._mark("areas", area, created=True)
-        elif self._first_time("areas", row.service_area) and area.name != row.service_area:
-            area.name = row.service_area
-            self._mark("areas", area)
-        return area
+            self._mark("areas", self.areas[key], created=True)
+        return self.areas[key]
 
     def _unit(self, row: OrganisationRow, area: ServiceArea) -> OrgUnit:
         key = name_key(row.unit)
@@ -195,8 +185,9 @@ class _Plan:
                 municipality=self.municipality, service_area=area, name=row.unit,
                 leader_name=row.leader)
             self._mark("units", unit, created=True)
-        elif self._first_time("units", row.unit):
+        elif key not in self.units_seen:
             self._update_unit(row, unit, area)
+        self.units_seen.add(key)
         if row.leader and unit.leader_name != row.leader:
             unit.leader_name = row.leader
             self._mark("units", unit)
@@ -205,13 +196,10 @@ class _Plan:
     def _update_unit(self, row: OrganisationRow, unit: OrgUnit, area: ServiceArea) -> None:
         if not unit.is_active:
             self._warn("unit_inactive", _("the unit is marked as inactive"), row, "unit")
-        if unit.service_area is not area:
+        if unit.service_area_id != area.pk:
             self._warn("unit_moved", _("the unit moves from «%(old)s» to «%(new)s»") % {
-                "old": unit.service_area.name, "new": area.name}, row, "unit")
+                "old": unit.service_area.name, "new": area.name}, row, "service_area")
             unit.service_area = area
-            self._mark("units", unit)
-        if unit.name != row.unit:
-            unit.name = row.unit
             self._mark("units", unit)
 
     def _code(self, row: OrganisationRow, unit: OrgUnit) -> None:
@@ -219,22 +207,21 @@ class _Plan:
         if code is None:
             code = self.codes[row.code] = Responsibility(
                 municipality=self.municipality, unit=unit, code=row.code, name=row.name)
-            self.pending["codes"][id(code)] = code
-            self.counts.codes_created += 1
+            self._mark("codes", code, created=True)
             return
-        moved = code.unit is not unit
         renamed = bool(row.name) and code.name != row.name
-        if moved:
+        if renamed:
+            code.name = row.name
+        if code.unit_id != unit.pk:
             self._warn("code_moved", _("ansvar %(code)s moves from %(old)s to %(new)s") % {
                 "code": code.code, "old": code.unit.name, "new": unit.name}, row, "code")
             code.unit = unit
-        if renamed:
-            code.name = row.name
-        if moved or renamed:
             self.pending["codes"][id(code)] = code
-        self.counts.codes_moved += moved
-        self.counts.codes_updated += renamed and not moved
-        self.counts.codes_unchanged += not (moved or renamed)
+            self.counts.codes_moved += 1
+        elif renamed:
+            self._mark("codes", code)
+        else:
+            self.counts.codes_unchanged += 1
 
     def _warn(self, code: str, message: str, row: OrganisationRow, column: str) -> None:
         self.warnings.append(Issue(code, message, row=row.row, column=self.parsed.column(column),

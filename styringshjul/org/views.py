@@ -35,7 +35,9 @@ def switch_municipality(request: HttpRequest) -> HttpResponse:
 
 
 def _crumbs(municipality: Municipality, *extra: tuple[str, str]) -> list[dict]:
-    crumbs = [{"label": str(municipality), "url": reverse("municipality", args=[municipality.number])}]
+    crumbs = [
+        {"label": str(municipality), "url": reverse("municipality", args=[municipality.number])}
+    ]
     return crumbs + [{"label": label, "url": url} for label, url in extra]
 
 
@@ -45,21 +47,30 @@ def _organisation_crumb(municipality: Municipality) -> tuple[str, str]:
 
 @municipality_view()
 def front_page(request: HttpRequest, municipality: Municipality) -> HttpResponse:
-    return render(request, "org/front_page.html", {
-        "period": queries.current_period(),
-        "summary": queries.organisation_summary(municipality),
-        "my_roles": request.user.memberships.filter(municipality=municipality)
-        .prefetch_related("units"),
-    })
+    return render(
+        request,
+        "org/front_page.html",
+        {
+            "period": queries.current_period(),
+            "summary": queries.organisation_summary(municipality),
+            "my_roles": request.user.memberships.filter(municipality=municipality).prefetch_related(
+                "units"
+            ),
+        },
+    )
 
 
 @municipality_view()
 def organisation(request: HttpRequest, municipality: Municipality) -> HttpResponse:
-    return render(request, "org/organisation.html", {
-        "tree": queries.organisation_tree(municipality),
-        "can_change": request.user.has_perm("org.change_organisation", municipality),
-        "breadcrumbs": _crumbs(municipality),
-    })
+    return render(
+        request,
+        "org/organisation.html",
+        {
+            "tree": queries.organisation_tree(municipality),
+            "can_change": request.user.has_perm("org.change_organisation", municipality),
+            "breadcrumbs": _crumbs(municipality),
+        },
+    )
 
 
 @municipality_view()
@@ -67,15 +78,19 @@ def unit_detail(request: HttpRequest, municipality: Municipality, pk: int) -> Ht
     unit = get_object_or_404(
         OrgUnit.objects.for_municipality(municipality).select_related("service_area"), pk=pk
     )
-    return render(request, "org/unit_detail.html", {
-        "unit": unit,
-        "responsibilities": unit.responsibilities.all(),
-        "leaders": unit.leaders.select_related("user"),
-        "can_change": request.user.has_perm("org.change_unit", unit),
-        "can_change_structure": request.user.has_perm("org.change_organisation", municipality),
-        "changes": changes_of(unit, *unit.responsibilities.all()),
-        "breadcrumbs": _crumbs(municipality, _organisation_crumb(municipality)),
-    })
+    return render(
+        request,
+        "org/unit_detail.html",
+        {
+            "unit": unit,
+            "responsibilities": unit.responsibilities.all(),
+            "leaders": unit.leaders.select_related("user"),
+            "can_change": request.user.has_perm("org.change_unit", unit),
+            "can_change_structure": request.user.has_perm("org.change_organisation", municipality),
+            "changes": changes_of(unit, *unit.responsibilities.all()),
+            "breadcrumbs": _crumbs(municipality, _organisation_crumb(municipality)),
+        },
+    )
 
 
 @municipality_view()
@@ -91,30 +106,41 @@ def unit_edit(request: HttpRequest, municipality: Municipality, pk: int) -> Http
         form.save()
         messages.success(request, _("The unit was saved."))
         return redirect("unit", municipality.number, unit.pk)
-    return render(request, "org/form.html", {
-        "form": form,
-        "title": _("Edit %(unit)s") % {"unit": unit},
-        "cancel_url": reverse("unit", args=[municipality.number, unit.pk]),
-        "breadcrumbs": _crumbs(municipality, _organisation_crumb(municipality)),
-    })
+    return render(
+        request,
+        "org/form.html",
+        {
+            "form": form,
+            "title": _("Edit %(unit)s") % {"unit": unit},
+            "cancel_url": reverse("unit", args=[municipality.number, unit.pk]),
+            "breadcrumbs": _crumbs(municipality, _organisation_crumb(municipality)),
+        },
+    )
 
 
 @municipality_view("org.change_organisation")
 def unit_create(request: HttpRequest, municipality: Municipality) -> HttpResponse:
-    form = UnitForm(request.POST or None, municipality=municipality,
-                    initial={"service_area": request.GET.get("service_area")})
+    form = UnitForm(
+        request.POST or None,
+        municipality=municipality,
+        initial={"service_area": request.GET.get("service_area")},
+    )
     if request.method == "POST" and form.is_valid():
         unit = form.save(commit=False)
         unit.municipality = municipality
         unit.save()
         messages.success(request, _("The unit was created."))
         return redirect("unit", municipality.number, unit.pk)
-    return render(request, "org/form.html", {
-        "form": form,
-        "title": _("New unit"),
-        "cancel_url": reverse("organisation", args=[municipality.number]),
-        "breadcrumbs": _crumbs(municipality, _organisation_crumb(municipality)),
-    })
+    return render(
+        request,
+        "org/form.html",
+        {
+            "form": form,
+            "title": _("New unit"),
+            "cancel_url": reverse("organisation", args=[municipality.number]),
+            "breadcrumbs": _crumbs(municipality, _organisation_crumb(municipality)),
+        },
+    )
 
 
 @municipality_view("org.change_organisation")
@@ -123,19 +149,24 @@ def service_area_edit(
 ) -> HttpResponse:
     area = (
         get_object_or_404(ServiceArea.objects.for_municipality(municipality), pk=pk)
-        if pk else ServiceArea(municipality=municipality)
+        if pk
+        else ServiceArea(municipality=municipality)
     )
     form = ServiceAreaForm(request.POST or None, instance=area)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("The service area was saved."))
         return redirect("organisation", municipality.number)
-    return render(request, "org/form.html", {
-        "form": form,
-        "title": _("Edit %(area)s") % {"area": area} if pk else _("New service area"),
-        "cancel_url": reverse("organisation", args=[municipality.number]),
-        "breadcrumbs": _crumbs(municipality, _organisation_crumb(municipality)),
-    })
+    return render(
+        request,
+        "org/form.html",
+        {
+            "form": form,
+            "title": _("Edit %(area)s") % {"area": area} if pk else _("New service area"),
+            "cancel_url": reverse("organisation", args=[municipality.number]),
+            "breadcrumbs": _crumbs(municipality, _organisation_crumb(municipality)),
+        },
+    )
 
 
 @municipality_view("org.change_organisation")
@@ -145,24 +176,21 @@ def responsibility_edit(
     unit = get_object_or_404(OrgUnit.objects.for_municipality(municipality), pk=unit_pk)
     responsibility = (
         get_object_or_404(Responsibility.objects.for_municipality(municipality), pk=pk, unit=unit)
-        if pk else Responsibility(municipality=municipality, unit=unit)
+        if pk
+        else Responsibility(municipality=municipality, unit=unit)
     )
     form = ResponsibilityForm(request.POST or None, instance=responsibility, unit=unit)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("The responsibility code was saved."))
         return redirect("unit", municipality.number, unit.pk)
-    return render(request, "org/form.html", {
-        "form": form,
-        "title": _("Responsibility code for %(unit)s") % {"unit": unit},
-        "cancel_url": reverse("unit", args=[municipality.number, unit.pk]),
-        "breadcrumbs": _crumbs(municipality, _organisation_crumb(municipality)),
-    })
-
-
-@municipality_view("org.view_people")
-def people(request: HttpRequest, municipality: Municipality) -> HttpResponse:
-    return render(request, "org/people.html", {
-        "memberships": queries.people_of(municipality),
-        "breadcrumbs": _crumbs(municipality),
-    })
+    return render(
+        request,
+        "org/form.html",
+        {
+            "form": form,
+            "title": _("Responsibility code for %(unit)s") % {"unit": unit},
+            "cancel_url": reverse("unit", args=[municipality.number, unit.pk]),
+            "breadcrumbs": _crumbs(municipality, _organisation_crumb(municipality)),
+        },
+    )

@@ -4,7 +4,7 @@ description, Per reads everything and edits nothing.
 
 from django.urls import reverse
 
-from styringshjul.org.models import OrgUnit
+from styringshjul.org.models import Membership, OrgUnit
 
 
 def test_kari_can_rename_a_unit_and_move_it(as_kari, ringebu, favang_skule):
@@ -90,3 +90,38 @@ def test_gausdal_may_use_the_same_responsibility_codes_as_ringebu(as_sofie, gaus
     unit = OrgUnit.objects.get(municipality=gausdal, name="Forset skule")
     url = reverse("responsibility_create", args=[gausdal.number, unit.pk])
     assert as_sofie.post(url, {"code": "2210", "name": "SFO Forset"}).status_code == 302
+
+
+def test_kari_gives_a_new_colleague_a_unit_leader_role(as_kari, ringebu):
+    unit = OrgUnit.objects.get(municipality=ringebu, name="Ringebu skole")
+    response = as_kari.post(reverse("membership_create", args=[ringebu.number]), {
+        "username": "anne", "first_name": "Anne", "last_name": "Storrusten",
+        "role": "unit_leader", "title": "Rektor", "units": [unit.pk],
+    })
+    assert response.status_code == 302
+    membership = Membership.objects.get(user__username="anne", municipality=ringebu)
+    assert list(membership.units.all()) == [unit]
+
+
+def test_a_unit_leader_role_needs_a_unit_and_the_form_keeps_what_was_typed(as_kari, ringebu):
+    response = as_kari.post(reverse("membership_create", args=[ringebu.number]), {
+        "username": "anne", "first_name": "Anne", "role": "unit_leader", "title": "Rektor",
+    })
+    assert response.status_code == 200
+    assert 'value="Anne"' in response.content.decode()
+    assert not Membership.objects.filter(user__username="anne").exists()
+
+
+def test_sofie_cannot_offer_units_of_ringebu_in_gausdals_role_form(as_sofie, gausdal, ringebu):
+    ringebu_unit = OrgUnit.objects.get(municipality=ringebu, name="Ringebu skole")
+    response = as_sofie.post(reverse("membership_create", args=[gausdal.number]), {
+        "username": "x", "role": "unit_leader", "units": [ringebu_unit.pk],
+    })
+    assert response.status_code == 200
+    assert not Membership.objects.filter(user__username="x").exists()
+
+
+def test_only_finance_changes_roles(as_ola, as_per, ringebu):
+    url = reverse("membership_create", args=[ringebu.number])
+    assert as_ola.get(url).status_code == 403
+    assert as_per.get(url).status_code == 403

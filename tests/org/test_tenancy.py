@@ -22,6 +22,9 @@ def ringebu_urls(ringebu, favang_skule) -> list[str]:
         reverse("responsibility_create", args=[number, favang_skule.pk]),
         reverse("responsibility_edit", args=[number, favang_skule.pk, responsibility.pk]),
         reverse("organisation_import", args=[number]),
+        reverse("membership_create", args=[number]),
+        reverse("membership_edit", args=[number, ringebu.memberships.first().pk]),
+        reverse("membership_delete", args=[number, ringebu.memberships.first().pk]),
     ]
 
 
