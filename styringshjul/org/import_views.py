@@ -29,9 +29,11 @@ ISSUES_SALT = "styringshjul.org.organisation_import.issues"
 def organisation_import(request: HttpRequest, municipality: Municipality) -> HttpResponse:
     if request.method == "POST" and "issues" in request.POST:
         return _issues_download(request.POST["issues"], municipality)
-    form = OrganisationImportForm(request.POST or None, request.FILES or None)
+    posted = request.method == "POST"
+    form = OrganisationImportForm(request.POST if posted else None,
+                                  request.FILES if posted else None)
     result = None
-    if request.method == "POST" and form.is_valid():
+    if posted and form.is_valid():
         upload = form.cleaned_data["file"]
         if upload.size > MAX_UPLOAD_BYTES:
             form.add_error("file", _("The file is larger than 5 MB."))
@@ -74,6 +76,6 @@ def _issues_download(signed: str, municipality: Municipality) -> HttpResponse:
         severity_labels={Severity.ERROR: _("Error"), Severity.WARNING: _("Warning")},
     )
     response = HttpResponse(text, content_type="text/csv; charset=utf-8")
-    filename = f"{_('organisation-issues')}-{municipality.number}.csv"
+    filename = _("organisation-issues") + f"-{municipality.number}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

@@ -6,7 +6,6 @@ No database here: only what the file says and what is wrong with it on its own t
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from styringshjul.lib.issues import Issue, Severity
@@ -40,7 +39,7 @@ class OrganisationRow:
 class OrganisationFile:
     rows: list[OrganisationRow] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
-    encoding: str = ""
+    encoding: str = ""  # utf-8, utf-8-sig, cp1252 or xlsx; empty when the file was unreadable
     columns: dict[str, str] = field(default_factory=dict)
 
     def column(self, canonical: str) -> str:
@@ -63,7 +62,7 @@ def read_organisation(path: Path, *, filename: str | None = None) -> Organisatio
                            filename=filename)
     except TableError as error:
         return OrganisationFile(issues=[_file_issue(error)])
-    parsed = OrganisationFile(encoding=table.encoding, columns=table.columns)
+    parsed = OrganisationFile(encoding=table.encoding or "xlsx", columns=table.columns)
     missing = [key for key in REQUIRED if key not in table.columns]
     if missing:
         parsed.issues = [_missing_column(key) for key in missing]
@@ -176,7 +175,7 @@ def describe(issue: Issue) -> str:
         where.append(_("column «%(column)s»") % {"column": issue.column})
     if issue.value:
         where.append(_("value «%(value)s»") % {"value": issue.value})
-    return capfirst(f"{', '.join(where)}: {issue.message}" if where else issue.message)
+    return f"{', '.join(where)}: {issue.message}" if where else issue.message
 
 
 def severity_label(issue: Issue) -> str:

@@ -6,6 +6,7 @@ from pathlib import Path
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from styringshjul.lib.issues import Issue, Severity, errors
 from styringshjul.org.importers import (
@@ -16,7 +17,7 @@ from styringshjul.org.importers import (
 )
 from styringshjul.org.models import Municipality, OrgUnit, Responsibility, ServiceArea
 
-ENCODING_LABELS = {"utf-8": "UTF-8", "cp1252": "Windows-1252"}
+UPDATED_FIELDS = {"units": ["service_area", "leader_name"], "codes": ["unit", "name"]}
 
 
 @dataclass
@@ -63,11 +64,9 @@ class OrganisationImport:
 
     @property
     def encoding_label(self) -> str:
-        if not self.encoding:
-            return _("Excel workbook (XLSX)") if self.filename.lower().endswith(".xlsx") else ""
-        if self.encoding == "utf-8-sig":
-            return _("UTF-8 with BOM")
-        return ENCODING_LABELS.get(self.encoding, self.encoding)
+        labels = {"utf-8": "UTF-8", "utf-8-sig": _("UTF-8 with BOM"),
+                  "cp1252": "Windows-1252", "xlsx": _("Excel workbook (XLSX)")}
+        return labels.get(self.encoding, self.encoding)
 
     def status_message(self) -> str:
         messages = {
@@ -115,7 +114,7 @@ def import_organisation(
     result = OrganisationImport(filename=filename, dry_run=dry_run, encoding=parsed.encoding,
                                 issues=list(parsed.issues))
     with transaction.atomic():
-        plan = _Plan(municipality, parsed, reason=_("Imported from %(file)s") % {"file": filename})
+        plan = _Plan(municipality, parsed, reason=_history_reason(filename))
         # A rejected file is still compared, so its warnings show with its errors.
         bad_rows = {issue.row for issue in result.issues if issue.is_error}
         for row in parsed.rows:
@@ -129,6 +128,11 @@ def import_organisation(
         if not dry_run:
             plan.save()
     return result
+
+
+def _history_reason(filename: str) -> str:
+    limit = ServiceArea.history.model._meta.get_field("history_change_reason").max_length
+    return (_("Imported from %(file)s") % {"file": filename})[:limit]
 
 
 class _Plan:
@@ -156,10 +160,15 @@ class _Plan:
         self._code(row, unit)
 
     def save(self) -> None:
-        for kind in ("areas", "units", "codes"):
-            for obj in self.pending[kind].values():
-                obj._change_reason = self.reason
-                obj.save()
+        """In bulk, with one history row per object, so a tree of thousands takes a second."""
+        for kind, model in (("areas", ServiceArea), ("units", OrgUnit),
+                            ("codes", Responsibility)):
+            new = [obj for obj in self.pending[kind].values() if obj.pk is None]
+            changed = [obj for obj in self.pending[kind].values() if obj.pk is not None]
+            bulk_create_with_history(new, model, default_change_reason=self.reason)
+            if changed:
+                bulk_update_with_history(changed, model, UPDATED_FIELDS[kind],
+                                         default_change_reason=self.reason)
 
     def _mark(self, kind: str, obj: models.Model, *, created: bool = False) -> None:
         if id(obj) in self.pending[kind]:

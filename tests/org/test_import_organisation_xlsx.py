@@ -28,6 +28,7 @@ def test_it_reads_an_xlsx_with_title_rows(ringebu, tmp_path):
     result = import_organisation(ringebu, path)
 
     assert not result.rejected
+    assert result.encoding == "xlsx"
     assert [(i.code, i.row, i.column, i.value) for i in result.issues] == [
         ("code_moved", 6, "Ansvarskode", "3600"),
     ]
@@ -58,3 +59,4 @@ def test_a_file_that_is_not_excel_is_one_issue_without_a_row(ringebu, tmp_path):
 
     assert [(i.code, i.row, i.column) for i in result.issues] == [("file_not_xlsx", None, "")]
     assert result.rejected
+    assert result.encoding_label == ""

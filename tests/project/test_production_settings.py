@@ -12,7 +12,8 @@ PRODUCTION = {
 
 
 def run_cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("STYRINGSHJUL_")}
+    clean = {k: v for k, v in os.environ.items()
+             if not k.startswith(("STYRINGSHJUL_", "DJANGO_", "DATABASE_URL"))}
     return subprocess.run(
         [sys.executable, "-m", "styringshjul", *args],
         env={**clean, **env}, capture_output=True, text=True, timeout=120,

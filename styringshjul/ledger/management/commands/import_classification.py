@@ -2,6 +2,7 @@
 
 from argparse import ArgumentParser
 from pathlib import Path
+from typing import NoReturn
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
@@ -63,7 +64,7 @@ class Command(BaseCommand):
             return counts + " " + _("Nothing to change: the codes were already up to date.")
         return counts
 
-    def _fail(self, messages: list[str]) -> None:
+    def _fail(self, messages: list[str]) -> NoReturn:
         for message in messages:
             self.stderr.write(message)
         raise SystemExit(1)
