@@ -72,11 +72,17 @@ class ResponsibilityForm(DesignsystemetForm):
         return code
 
 
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+
+
 class OrganisationImportForm(forms.Form):
     file = forms.FileField(
         label=_("File (CSV or Excel)"),
-        help_text=_(
-            "Columns: service area, unit, responsibility code, responsibility name, leader."
-        ),
         widget=forms.ClearableFileInput(attrs={"class": "ds-input", "accept": ".csv,.txt,.xlsx"}),
     )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(_("The file is larger than 5 MB."))
+        return upload

@@ -15,13 +15,12 @@ from django.utils.translation import gettext as _
 
 from styringshjul.lib.issues import Issue, Severity, issues_csv
 from styringshjul.org import services
+from styringshjul.org.breadcrumbs import crumbs, organisation_crumb
 from styringshjul.org.forms import OrganisationImportForm
 from styringshjul.org.importers import COLUMNS, REQUIRED
 from styringshjul.org.models import Municipality
 from styringshjul.org.tenancy import municipality_view
-from styringshjul.org.views import _crumbs, _organisation_crumb
 
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 ISSUES_SALT = "styringshjul.org.organisation_import.issues"
 
 
@@ -34,17 +33,14 @@ def organisation_import(request: HttpRequest, municipality: Municipality) -> Htt
                                   request.FILES if posted else None)
     result = None
     if posted and form.is_valid():
-        upload = form.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_BYTES:
-            form.add_error("file", _("The file is larger than 5 MB."))
-        else:
-            result = _import(upload, municipality, dry_run="dry_run" in request.POST)
+        result = _import(form.cleaned_data["file"], municipality,
+                         dry_run="dry_run" in request.POST)
     return render(request, "org/organisation_import.html", {
         "form": form,
         "result": result,
         "signed_issues": _sign(result.issues, municipality) if result and result.issues else "",
         "columns": [(names[0], key in REQUIRED, names[1:]) for key, names in COLUMNS.items()],
-        "breadcrumbs": _crumbs(municipality, _organisation_crumb(municipality)),
+        "breadcrumbs": crumbs(municipality, organisation_crumb(municipality)),
     })
 
 

@@ -6,17 +6,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from styringshjul.org import queries
+from styringshjul.org.breadcrumbs import crumbs, people_crumb
 from styringshjul.org.history import changes_of
 from styringshjul.org.models import Membership, Municipality
 from styringshjul.org.people_forms import MembershipForm
 from styringshjul.org.tenancy import municipality_view
-
-
-def _people_crumbs(municipality: Municipality) -> list[dict]:
-    return [
-        {"label": str(municipality), "url": reverse("municipality", args=[municipality.number])},
-        {"label": _("People and roles"), "url": reverse("people", args=[municipality.number])},
-    ]
 
 
 @municipality_view("org.view_people")
@@ -26,7 +20,7 @@ def people(request: HttpRequest, municipality: Municipality) -> HttpResponse:
         "memberships": memberships,
         "can_change": request.user.has_perm("org.change_people", municipality),
         "changes": changes_of(*memberships, limit=20),
-        "breadcrumbs": _people_crumbs(municipality)[:1],
+        "breadcrumbs": crumbs(municipality),
     })
 
 
@@ -48,7 +42,7 @@ def membership_edit(
         "membership": membership if pk else None,
         "title": _("Edit role") if pk else _("Give someone a role"),
         "cancel_url": reverse("people", args=[municipality.number]),
-        "breadcrumbs": _people_crumbs(municipality),
+        "breadcrumbs": crumbs(municipality, people_crumb(municipality)),
     })
 
 

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from styringshjul.org import queries
+from styringshjul.org.breadcrumbs import crumbs, organisation_crumb
 from styringshjul.org.forms import (
     ResponsibilityForm,
     ServiceAreaForm,
@@ -34,17 +35,6 @@ def switch_municipality(request: HttpRequest) -> HttpResponse:
     return redirect("municipality", number)
 
 
-def _crumbs(municipality: Municipality, *extra: tuple[str, str]) -> list[dict]:
-    crumbs = [
-        {"label": str(municipality), "url": reverse("municipality", args=[municipality.number])}
-    ]
-    return crumbs + [{"label": label, "url": url} for label, url in extra]
-
-
-def _organisation_crumb(municipality: Municipality) -> tuple[str, str]:
-    return _("Organisation"), reverse("organisation", args=[municipality.number])
-
-
 @municipality_view()
 def front_page(request: HttpRequest, municipality: Municipality) -> HttpResponse:
     return render(
@@ -68,7 +58,7 @@ def organisation(request: HttpRequest, municipality: Municipality) -> HttpRespon
         {
             "tree": queries.organisation_tree(municipality),
             "can_change": request.user.has_perm("org.change_organisation", municipality),
-            "breadcrumbs": _crumbs(municipality),
+            "breadcrumbs": crumbs(municipality),
         },
     )
 
@@ -88,7 +78,7 @@ def unit_detail(request: HttpRequest, municipality: Municipality, pk: int) -> Ht
             "can_change": request.user.has_perm("org.change_unit", unit),
             "can_change_structure": request.user.has_perm("org.change_organisation", municipality),
             "changes": changes_of(unit, *unit.responsibilities.all()),
-            "breadcrumbs": _crumbs(municipality, _organisation_crumb(municipality)),
+            "breadcrumbs": crumbs(municipality, organisation_crumb(municipality)),
         },
     )
 
@@ -113,7 +103,7 @@ def unit_edit(request: HttpRequest, municipality: Municipality, pk: int) -> Http
             "form": form,
             "title": _("Edit %(unit)s") % {"unit": unit},
             "cancel_url": reverse("unit", args=[municipality.number, unit.pk]),
-            "breadcrumbs": _crumbs(municipality, _organisation_crumb(municipality)),
+            "breadcrumbs": crumbs(municipality, organisation_crumb(municipality)),
         },
     )
 
@@ -138,7 +128,7 @@ def unit_create(request: HttpRequest, municipality: Municipality) -> HttpRespons
             "form": form,
             "title": _("New unit"),
             "cancel_url": reverse("organisation", args=[municipality.number]),
-            "breadcrumbs": _crumbs(municipality, _organisation_crumb(municipality)),
+            "breadcrumbs": crumbs(municipality, organisation_crumb(municipality)),
         },
     )
 
@@ -164,7 +154,7 @@ def service_area_edit(
             "form": form,
             "title": _("Edit %(area)s") % {"area": area} if pk else _("New service area"),
             "cancel_url": reverse("organisation", args=[municipality.number]),
-            "breadcrumbs": _crumbs(municipality, _organisation_crumb(municipality)),
+            "breadcrumbs": crumbs(municipality, organisation_crumb(municipality)),
         },
     )
 
@@ -191,6 +181,6 @@ def responsibility_edit(
             "form": form,
             "title": _("Responsibility code for %(unit)s") % {"unit": unit},
             "cancel_url": reverse("unit", args=[municipality.number, unit.pk]),
-            "breadcrumbs": _crumbs(municipality, _organisation_crumb(municipality)),
+            "breadcrumbs": crumbs(municipality, organisation_crumb(municipality)),
         },
     )

@@ -97,9 +97,9 @@ def test_a_post_without_a_file_shows_the_form_error(url, as_kari):
 
 
 def test_a_too_large_file_is_refused_before_it_is_read(url, as_kari, monkeypatch):
-    from styringshjul.org import import_views
+    from styringshjul.org import forms
 
-    monkeypatch.setattr(import_views, "MAX_UPLOAD_BYTES", 100)
+    monkeypatch.setattr(forms, "MAX_UPLOAD_BYTES", 100)
     response = as_kari.post(url, {"file": upload("organisasjon_ringebu_cp1252.csv")})
 
     assert response.context["result"] is None
