@@ -9,7 +9,7 @@ export STYRINGSHJUL_VAR_DIR ?= $(CURDIR)/var
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/styringshjul
 CHROMIUM := /usr/lib/chromium/chromium
 
-.PHONY: demo serve setup test test-sqlite test-postgres lint bench clean messages
+.PHONY: demo setup translations gettext chromium test test-sqlite test-postgres lint bench clean messages
 
 demo: setup var/.demo
 	@echo
@@ -52,7 +52,7 @@ test: setup chromium lint test-sqlite test-postgres
 
 test-sqlite:
 	@echo "== Test suite on SQLite"
-	DATABASE_URL= $(BIN)/pytest -q
+	env -u DATABASE_URL $(BIN)/pytest -q
 
 test-postgres:
 	@if $(BIN)/python -c "import psycopg,sys; psycopg.connect('$(POSTGRES_URL)'.rsplit('/',1)[0]+'/postgres', connect_timeout=3).close()" 2>/dev/null; then \

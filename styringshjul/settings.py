@@ -121,7 +121,7 @@ TEMPLATES = [
 
 DATABASES = {
     "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'styringshjul.sqlite3'}"),
+        os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'styringshjul.sqlite3'}",
         conn_max_age=int(os.environ.get("STYRINGSHJUL_CONN_MAX_AGE", "60")),
     )
 }

@@ -28,6 +28,8 @@ class MunicipalityNumberConverter:
         return value
 
 
+LAST_MUNICIPALITY = "styringshjul_municipality"
+
 View = Callable[..., HttpResponse]
 
 
@@ -54,6 +56,7 @@ def municipality_view(permission: str = "org.view_municipality") -> Callable[[Vi
             if not request.user.has_perm(permission, municipality):
                 raise PermissionDenied
             request.municipality = municipality
+            request.session[LAST_MUNICIPALITY] = municipality.number
             return view(request, municipality, *args, **kwargs)
 
         return wrapper

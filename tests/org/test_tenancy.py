@@ -84,3 +84,9 @@ def test_tenant_queries_return_only_the_given_municipality(ringebu, gausdal):
     ringebu_units = OrgUnit.objects.for_municipality(ringebu)
     assert ringebu_units.count() == 22
     assert not ringebu_units.filter(municipality=gausdal).exists()
+
+
+def test_the_kostra_lists_keep_the_menu_of_the_municipality_last_visited(as_kari, ringebu):
+    as_kari.get(reverse("organisation", args=[ringebu.number]))
+    page = as_kari.get(reverse("kostra_functions")).content.decode()
+    assert reverse("organisation", args=[ringebu.number]) in page
