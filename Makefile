@@ -11,7 +11,10 @@ CHROMIUM := /usr/lib/chromium/chromium
 
 .PHONY: demo setup translations gettext chromium test test-sqlite test-postgres lint bench clean messages
 
-demo: setup var/.demo
+demo: setup
+	mkdir -p var
+	$(BIN)/styringshjul migrate --noinput -v 0
+	STYRINGSHJUL_DEMO=1 $(BIN)/styringshjul demo
 	@echo
 	@echo "Styringshjul kjører på http://127.0.0.1:8000  (Ctrl+C stopper)"
 	STYRINGSHJUL_DEMO=1 $(BIN)/styringshjul runserver 127.0.0.1:8000
@@ -33,12 +36,6 @@ translations: $(STAMP) gettext
 
 gettext:
 	@command -v msgfmt >/dev/null || (apt-get update -qq && apt-get install -y -qq gettext >/dev/null)
-
-var/.demo: $(STAMP) $(shell find styringshjul -name '*.py' -path '*demo*' -o -name '*.py' -path '*migrations*')
-	mkdir -p var
-	$(BIN)/styringshjul migrate --noinput -v 0
-	$(BIN)/styringshjul demo
-	touch $@
 
 chromium:
 	@test -x $(CHROMIUM) || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)

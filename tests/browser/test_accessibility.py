@@ -22,6 +22,7 @@ def kari_pages() -> list[str]:
         reverse("responsibility_edit", args=["3439", unit.pk, responsibility.pk]),
         reverse("organisation_import", args=["3439"]),
         reverse("people", args=["3439"]),
+        reverse("membership_create", args=["3439"]),
         reverse("kostra_functions"),
         reverse("kostra_functions") + "?q=barn",
         reverse("kostra_arts"),

@@ -21,3 +21,12 @@ def test_kari_logs_in_with_the_demo_password_and_lands_on_ringebu(client, kari, 
     response = client.post(reverse("login"), {"username": "kari", "password": "demo"},
                            follow=True)
     assert response.redirect_chain[-1][0] == reverse("municipality", args=[ringebu.number])
+
+
+def test_the_login_page_lists_the_demo_users_only_in_demo_mode(client, demo, settings):
+    settings.DEMO_MODE = False
+    assert "sofie" not in client.get(reverse("login")).content.decode()
+    settings.DEMO_MODE = True
+    page = client.get(reverse("login")).content.decode()
+    assert "sofie" in page
+    assert "syntetiske" in page
