@@ -1,8 +1,3 @@
-DATE_FORMAT = "d.m.Y"
-SHORT_DATE_FORMAT = "d.m.Y"
-DATETIME_FORMAT = "d.m.Y H:i"
-SHORT_DATETIME_FORMAT = "d.m.Y H:i"
-DATE_INPUT_FORMATS = ["%d.%m.%Y", "%Y-%m-%d"]
-DECIMAL_SEPARATOR = ","
-THOUSAND_SEPARATOR = "\xa0"
-NUMBER_GROUPING = 3
+"""Dates dd.mm.yyyy and amounts as 1 234 567 in every language, as in bokmål."""
+
+from styringshjul.formats.nb.formats import *  # noqa: F403
