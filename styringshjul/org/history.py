@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.db import models
+from django.db.models import QuerySet
 
 
 @dataclass(frozen=True)
@@ -18,22 +19,24 @@ class Change:
 ACTIONS = {"+": "created", "~": "changed", "-": "deleted"}
 
 
-def changes_of(*objects: models.Model, limit: int = 50) -> list[Change]:
-    """The newest changes to the given objects, each with the fields that changed."""
-    changes = []
-    for obj in objects:
-        records = list(obj.history.select_related("history_user").order_by("-history_date")[:limit])
-        for record, previous in zip(records, records[1:] + [None], strict=True):
-            changes.append(
-                Change(
-                    when=record.history_date,
-                    who=_who(record.history_user),
-                    what=str(obj),
-                    action=ACTIONS[record.history_type],
-                    fields=_field_changes(record, previous),
-                )
-            )
-    return sorted(changes, key=lambda change: change.when, reverse=True)[:limit]
+def recent_changes(*histories: QuerySet, limit: int = 30) -> list[Change]:
+    """The newest changes among the given history querysets, each with what changed."""
+    records = sorted(
+        (record for history in histories
+         for record in history.select_related("history_user").order_by("-history_date")[:limit]),
+        key=lambda record: record.history_date,
+        reverse=True,
+    )[:limit]
+    return [
+        Change(
+            when=record.history_date,
+            who=_who(record.history_user),
+            what=str(record.instance),
+            action=ACTIONS[record.history_type],
+            fields=_field_changes(record, record.prev_record) if record.history_type == "~" else [],
+        )
+        for record in records
+    ]
 
 
 def _who(user) -> str:
@@ -47,15 +50,25 @@ def _field_changes(record, previous) -> list[tuple[str, str, str]]:
         return []
     delta = record.diff_against(previous)
     model = record.instance_type
-    return [
-        (
-            str(model._meta.get_field(change.field).verbose_name),
-            _text(change.old),
-            _text(change.new),
+    changes = []
+    for change in delta.changes:
+        field = model._meta.get_field(change.field)
+        changes.append(
+            (str(field.verbose_name), _text(field, change.old), _text(field, change.new))
         )
-        for change in delta.changes
-    ]
+    return changes
 
 
-def _text(value) -> str:
-    return "" if value is None else str(value)
+def _text(field, value) -> str:
+    if value is None:
+        return ""
+    if field.many_to_many:
+        return ", ".join(str(item) for item in _related(field, [row[field.m2m_reverse_field_name()]
+                                                               for row in value]))
+    if field.is_relation:
+        return ", ".join(str(item) for item in _related(field, [value])) or str(value)
+    return str(value)
+
+
+def _related(field, keys: list) -> list[models.Model]:
+    return list(field.related_model._base_manager.filter(pk__in=keys))

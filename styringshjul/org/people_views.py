@@ -7,7 +7,7 @@ from django.views.decorators.http import require_POST
 
 from styringshjul.org import queries
 from styringshjul.org.breadcrumbs import crumbs, people_crumb
-from styringshjul.org.history import changes_of
+from styringshjul.org.history import recent_changes
 from styringshjul.org.models import Membership, Municipality
 from styringshjul.org.people_forms import MembershipForm
 from styringshjul.org.tenancy import municipality_view
@@ -19,7 +19,7 @@ def people(request: HttpRequest, municipality: Municipality) -> HttpResponse:
     return render(request, "org/people.html", {
         "memberships": memberships,
         "can_change": request.user.has_perm("org.change_people", municipality),
-        "changes": changes_of(*memberships, limit=20),
+        "changes": recent_changes(Membership.history.filter(municipality=municipality)),
         "breadcrumbs": crumbs(municipality),
     })
 

@@ -14,7 +14,7 @@ from styringshjul.org.forms import (
     UnitDescriptionForm,
     UnitForm,
 )
-from styringshjul.org.history import changes_of
+from styringshjul.org.history import recent_changes
 from styringshjul.org.models import Municipality, OrgUnit, Responsibility, ServiceArea
 from styringshjul.org.tenancy import municipality_view
 
@@ -58,6 +58,11 @@ def organisation(request: HttpRequest, municipality: Municipality) -> HttpRespon
         {
             "tree": queries.organisation_tree(municipality),
             "can_change": request.user.has_perm("org.change_organisation", municipality),
+            "changes": recent_changes(
+                *(model.history.filter(municipality=municipality)
+                  for model in (ServiceArea, OrgUnit, Responsibility)),
+                limit=20,
+            ),
             "breadcrumbs": crumbs(municipality),
         },
     )
@@ -77,7 +82,9 @@ def unit_detail(request: HttpRequest, municipality: Municipality, pk: int) -> Ht
             "leaders": unit.leaders.select_related("user"),
             "can_change": request.user.has_perm("org.change_unit", unit),
             "can_change_structure": request.user.has_perm("org.change_organisation", municipality),
-            "changes": changes_of(unit, *unit.responsibilities.all()),
+            "changes": recent_changes(
+                unit.history.all(), Responsibility.history.filter(unit_id=unit.pk)
+            ),
             "breadcrumbs": crumbs(municipality, organisation_crumb(municipality)),
         },
     )

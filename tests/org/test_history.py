@@ -24,3 +24,27 @@ def test_running_the_demo_again_records_no_new_changes(ringebu, favang_skule):
     before = favang_skule.history.count()
     build_demo()
     assert favang_skule.history.count() == before
+
+
+def test_moving_a_unit_shows_the_service_areas_by_name(as_kari, ringebu, favang_skule):
+    helse = ringebu.service_areas.get(name="Helse og omsorg")
+    as_kari.post(reverse("unit_edit", args=[ringebu.number, favang_skule.pk]), {
+        "name": favang_skule.name, "service_area": helse.pk,
+        "leader_name": favang_skule.leader_name, "description": "", "is_active": "on",
+    })
+    page = as_kari.get(reverse("organisation", args=[ringebu.number])).content.decode()
+    assert "«Oppvekst» → «Helse og omsorg»" in page
+
+
+def test_giving_ola_another_unit_shows_the_units_by_name(as_kari, ringebu, ola):
+    from styringshjul.org.models import Membership, OrgUnit
+
+    membership = Membership.objects.get(user=ola, municipality=ringebu)
+    skole = OrgUnit.objects.get(municipality=ringebu, name="Ringebu skole")
+    as_kari.post(reverse("membership_edit", args=[ringebu.number, membership.pk]), {
+        "username": "ola", "first_name": "Ola", "last_name": "Haugen", "role": "unit_leader",
+        "title": "Rektor", "units": [membership.units.get().pk, skole.pk],
+    })
+    page = as_kari.get(reverse("people", args=[ringebu.number])).content.decode()
+    assert "«Fåvang skule» → «" in page
+    assert "Ringebu skole»" in page

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from styringshjul.org.models import OrgUnit, Responsibility, ServiceArea
+from styringshjul.org.models import Membership, OrgUnit, Responsibility, ServiceArea
 
 
 def ringebu_urls(ringebu, favang_skule) -> list[str]:
@@ -90,3 +90,15 @@ def test_the_kostra_lists_keep_the_menu_of_the_municipality_last_visited(as_kari
     as_kari.get(reverse("organisation", args=[ringebu.number]))
     page = as_kari.get(reverse("kostra_functions")).content.decode()
     assert reverse("organisation", args=[ringebu.number]) in page
+
+
+def test_a_person_with_roles_in_both_municipalities_switches_between_them(
+    as_kari, kari, ringebu, gausdal
+):
+    Membership.objects.create(user=kari, municipality=gausdal, role="politician")
+    page = as_kari.get(reverse("municipality", args=[ringebu.number])).content.decode()
+    assert 'name="number"' in page and "Gausdal" in page
+    response = as_kari.get(reverse("switch_municipality"), {"number": gausdal.number})
+    assert response.url == reverse("municipality", args=[gausdal.number])
+    assert as_kari.get(response.url).status_code == 200
+    assert as_kari.get(reverse("unit_create", args=[gausdal.number])).status_code == 403
