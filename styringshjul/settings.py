@@ -77,6 +77,8 @@ INSTALLED_APPS = [
     "csp",
     "styringshjul.org",
     "styringshjul.ledger",
+    "styringshjul.budget",
+    "styringshjul.followup",
     "styringshjul.demo",
 ]
 

@@ -113,3 +113,4 @@ class KostraArt(KostraCode):
     class Meta(KostraCode.Meta):
         verbose_name = _("KOSTRA art")
         verbose_name_plural = _("KOSTRA arts")
+
