@@ -7,7 +7,7 @@ from functools import wraps
 
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 
 
@@ -52,7 +52,7 @@ def municipality_view(permission: str = "org.view_municipality") -> Callable[[Vi
                 return redirect_to_login(request.get_full_path())
             municipality = get_object_or_404(Municipality, number=number)
             if not request.user.has_perm("org.view_municipality", municipality):
-                raise_not_found()
+                raise Http404
             if not request.user.has_perm(permission, municipality):
                 raise PermissionDenied
             request.municipality = municipality
@@ -62,9 +62,3 @@ def municipality_view(permission: str = "org.view_municipality") -> Callable[[Vi
         return wrapper
 
     return decorator
-
-
-def raise_not_found() -> None:
-    from django.http import Http404
-
-    raise Http404
