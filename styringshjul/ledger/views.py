@@ -69,7 +69,7 @@ def _code_list(request: HttpRequest, code_list: CodeList) -> HttpResponse:
     partial = "HX-Request" in request.headers and (
         "HX-History-Restore-Request" not in request.headers
     )
-    template = "ledger/_code_table.html" if partial else "ledger/code_list.html"
+    template = "ledger/_code_results.html" if partial else "ledger/code_list.html"
     response = render(request, template, context)
     patch_vary_headers(response, ["HX-Request"])
     return response

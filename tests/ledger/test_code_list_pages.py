@@ -44,7 +44,15 @@ def test_the_search_form_is_labelled_and_improved_by_htmx(client, db):
     assert 'hx-target="#kostra-codes"' in page
     assert 'hx-push-url="true"' in page
     assert "hx-trigger=\"input delay:300ms, submit\"" in page
-    assert '<div id="kostra-codes" aria-live="polite">' in page
+    assert 'id="kostra-count" role="status"' in page
+
+
+def test_a_search_by_htmx_swaps_the_table_and_announces_the_new_count(client, db):
+    response = client.get("/kostra/funksjoner/?q=barnehage", headers={"HX-Request": "true"})
+    page = response.content.decode()
+    assert "<table" in page
+    assert 'id="kostra-count" role="status" hx-swap-oob="true"' in page
+    assert "<html" not in page
 
 
 def test_the_table_has_a_caption_and_header_scopes(client, db):
