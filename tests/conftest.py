@@ -3,12 +3,16 @@ skule in Ringebu), Per (councillor, Ringebu, reads only) and Sofie (finance, Gau
 outsider who must never see Ringebu's data).
 """
 
+from importlib import import_module
+
 import pytest
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.test import Client
 from django.test.utils import override_settings
 
 from styringshjul.demo.services import build_demo
+from styringshjul.ledger.models import KostraFunction
 from styringshjul.org.models import Municipality, OrgUnit
 
 FAST_HASHING = override_settings(
@@ -26,7 +30,10 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture
 def demo(db) -> None:
-    # Transactional tests (the browser tests) empty the database when they end.
+    # Transactional tests (the browser tests) empty the database when they end, even the
+    # reference data that migrations load.
+    if not KostraFunction.objects.exists():
+        import_module("styringshjul.ledger.migrations.0002_load_code_lists").load(apps, None)
     if not Municipality.objects.filter(number="3439").exists():
         build_demo()
 

@@ -39,12 +39,21 @@ def browser():
 
 @pytest.fixture
 def page(browser, live_server, demo):
-    context = browser.new_context(base_url=live_server.url, bypass_csp=True,
+    context = browser.new_context(base_url=live_server.url,
                                   viewport={"width": 1280, "height": 900})
+    # Injected by the browser itself, so the pages' Content-Security-Policy stays in force.
+    context.add_init_script(path=str(AXE))
     page = context.new_page()
     page.set_default_timeout(10_000)
+    page.csp_violations = []
+    page.on("console", lambda message: _note_csp_violation(page, message))
     yield page
     context.close()
+
+
+def _note_csp_violation(page, message) -> None:
+    if "Content Security Policy" in message.text:
+        page.csp_violations.append(message.text)
 
 
 def log_in(page, username: str, password: str = "demo") -> None:
@@ -56,8 +65,9 @@ def log_in(page, username: str, password: str = "demo") -> None:
 
 
 def axe_violations(page) -> list[dict]:
-    """axe-core's WCAG 2.1 A/AA violations on the page as it is now."""
-    page.add_script_tag(path=str(AXE))
+    """axe-core's WCAG 2.1 A/AA violations on the page as it is now, and any breach of
+    the Content-Security-Policy seen so far, which counts as a violation too."""
+    assert page.csp_violations == [], page.csp_violations
     result = page.evaluate(
         """() => axe.run(document, {runOnly: {type: 'tag',
             values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"""
