@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "styringshjul.ledger",
     "styringshjul.budget",
     "styringshjul.followup",
+    "styringshjul.cycle",
     "styringshjul.demo",
 ]
 
