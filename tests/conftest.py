@@ -28,6 +28,13 @@ def django_db_setup(django_db_setup, django_db_blocker):
         build_demo()
 
 
+@pytest.fixture(autouse=True)
+def isolated_var_dir(settings, tmp_path):
+    """Files the app writes (raw ledger lines, uploads) go to the test's own folder."""
+    settings.VAR_DIR = tmp_path / "var"
+    settings.MEDIA_ROOT = tmp_path / "var" / "media"
+
+
 @pytest.fixture
 def demo(db) -> None:
     # Transactional tests (the browser tests) empty the database when they end, even the
