@@ -6,4 +6,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("kostra/", include("styringshjul.ledger.urls")),
     path("", include("styringshjul.org.urls")),
+    path("", include("styringshjul.cycle.urls")),
 ]

@@ -6,3 +6,12 @@ class CycleConfig(AppConfig):
     name = "styringshjul.cycle"
     label = "cycle"
     verbose_name = _("Annual cycle")
+
+    def ready(self) -> None:
+        from styringshjul.cycle import rules  # noqa: F401  registers the permissions
+
+    @property
+    def menu(self):
+        from styringshjul.org.navigation import MenuItem
+
+        return [MenuItem(_("Annual cycle"), "cycle", order=20)]

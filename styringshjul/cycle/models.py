@@ -1,0 +1,204 @@
+"""The annual cycle (årshjul): bodies, their meeting plan, and the year's activities."""
+
+import secrets
+from datetime import date
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from styringshjul.org.models import Municipality
+from styringshjul.org.tenancy import TenantQuerySet
+
+
+class Body(models.Model):
+    """A body or role that can be responsible for an activity: kommunestyret, økonomi …"""
+
+    class Kind(models.TextChoices):
+        POLITICAL = "political", _("Political")
+        ADMINISTRATIVE = "administrative", _("Administrative")
+        EXTERNAL = "external", _("External")
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE,
+                                     related_name="bodies")
+    key = models.SlugField(_("key"), max_length=40)
+    name = models.CharField(_("name"), max_length=100)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+
+    objects = TenantQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["kind", "name"]
+        verbose_name = _("body")
+        verbose_name_plural = _("bodies")
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "key"], name="unique_body_key")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Meeting(models.Model):
+    """One meeting in a body's meeting plan (møteplan)."""
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE,
+                                     related_name="meetings")
+    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="meetings",
+                             verbose_name=_("body"))
+    date = models.DateField(_("date"))
+    note = models.CharField(_("note"), max_length=200, blank=True)
+
+    objects = TenantQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["date", "body__name"]
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+
+    def __str__(self) -> str:
+        return f"{self.body} {self.date:%d.%m.%Y}"
+
+
+class AnnualCycle(models.Model):
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE,
+                                     related_name="cycles")
+    year = models.PositiveSmallIntegerField(_("year"))
+    published = models.BooleanField(_("published"), default=False)
+    evaluation = models.TextField(_("evaluation of the cycle"), blank=True)
+
+    objects = TenantQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-year"]
+        verbose_name = _("annual cycle")
+        verbose_name_plural = _("annual cycles")
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "year"], name="unique_cycle_year")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.municipality} {self.year}"
+
+
+class Phase(models.TextChoices):
+    """Gausdal's styringshjul (seed 003)."""
+
+    STRATEGY = "strategy", _("Strategy and governance")
+    BUDGET = "budget", _("Action programme and budget")
+    EVALUATION = "evaluation", _("Evaluation and reporting")
+    DIALOGUE = "dialogue", _("Dialogue")
+
+
+class LegalStep(models.TextChoices):
+    """The steps the legal checks look for, recognised by an activity's `key`."""
+
+    ACCOUNTS_DELIVERED = "accounts_delivered", _("Accounts delivered")
+    KOSTRA_REPORTING = "kostra_reporting", _("KOSTRA reporting")
+    ANNUAL_REPORT = "annual_report", _("Annual report delivered")
+    AUDIT_STATEMENT = "audit_statement", _("Audit statement")
+    CONTROL_COMMITTEE = "control_committee_accounts", _("Control committee on the accounts")
+    ACCOUNTS_ADOPTED = "accounts_adopted", _("Council adopts the accounts")
+    BUDGET_REPORT = "budget_report", _("Report on the budget to the council")
+    PLAN_RECOMMENDATION = "economic_plan_recommendation", _(
+        "Recommendation on the economic plan")
+    PLAN_ADOPTED = "economic_plan_adopted", _("Council adopts the economic plan")
+    RECOMMENDATION = "recommendation_public", _("Recommendation on the budget (made public)")
+    BUDGET_ADOPTED = "budget_adopted", _("Council adopts the budget")
+
+
+class Activity(models.Model):
+    class Kind(models.TextChoices):
+        DEADLINE = "deadline", _("Deadline")
+        POLITICAL_MEETING = "political_meeting", _("Political meeting")
+        REPORT = "report", _("Report")
+        SURVEY = "survey", _("Survey")
+        DIALOGUE = "dialogue", _("Dialogue")
+        TRAINING = "training", _("Training")
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        UNDER_WAY = "under_way", _("Under way")
+        DONE = "done", _("Done")
+        LATE = "late", _("Late")
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE,
+                                     related_name="activities")
+    cycle = models.ForeignKey(AnnualCycle, on_delete=models.CASCADE, related_name="activities")
+    key = models.SlugField(_("legal step"), max_length=60, blank=True,
+                           choices=LegalStep.choices,
+                           help_text=_("Lets the legal checks recognise the activity."))
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    start = models.DateField(_("date"))
+    end = models.DateField(_("end date"), null=True, blank=True)
+    date_uncertain = models.BooleanField(_("date uncertain"), default=False)
+    responsible = models.ForeignKey(Body, on_delete=models.PROTECT, null=True, blank=True,
+                                    related_name="activities", verbose_name=_("responsible"))
+    phase = models.CharField(_("phase"), max_length=20, choices=Phase.choices,
+                             default=Phase.BUDGET)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices,
+                            default=Kind.DEADLINE)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices,
+                              default=Status.PLANNED)
+    meeting = models.ForeignKey(Meeting, on_delete=models.SET_NULL, null=True, blank=True,
+                                related_name="activities", verbose_name=_("meeting"))
+    depends_on = models.ManyToManyField("self", symmetrical=False, blank=True,
+                                        related_name="dependants",
+                                        verbose_name=_("depends on"))
+    notes = models.TextField(_("notes and evaluation"), blank=True)
+    origin = models.CharField(max_length=80, blank=True, editable=False,
+                              help_text="The template row or last year's activity it came from.")
+
+    objects = TenantQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[depends_on])
+
+    class Meta:
+        ordering = ["start", "pk"]
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def due(self) -> date:
+        return self.end or self.start
+
+    def status_on(self, today: date) -> str:
+        """The stored status, or late when the activity is past due and not done."""
+        if self.status not in (self.Status.DONE, self.Status.LATE) and self.due < today:
+            return self.Status.LATE
+        return self.status
+
+
+def new_feed_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class CalendarFeed(models.Model):
+    """A secret address that calendar programs subscribe to; revoking it stops the feed."""
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE,
+                                     related_name="calendar_feeds")
+    body = models.ForeignKey(Body, on_delete=models.CASCADE, null=True, blank=True,
+                             related_name="calendar_feeds", verbose_name=_("body"),
+                             help_text=_("Only this body's activities; empty for all."))
+    token = models.CharField(max_length=64, unique=True, default=new_feed_token,
+                             editable=False)
+    created = models.DateTimeField(auto_now_add=True)
+    revoked = models.DateTimeField(_("revoked"), null=True, blank=True, editable=False)
+
+    objects = TenantQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-created"]
+        verbose_name = _("calendar feed")
+        verbose_name_plural = _("calendar feeds")
+
+    def __str__(self) -> str:
+        return str(self.body or self.municipality)
