@@ -15,3 +15,10 @@ class CycleConfig(AppConfig):
         from styringshjul.org.navigation import MenuItem
 
         return [MenuItem(_("Annual cycle"), "cycle", order=20)]
+
+    @property
+    def front_page(self):
+        from styringshjul.cycle.front_page import deadlines
+        from styringshjul.org.navigation import FrontPageSection
+
+        return [FrontPageSection("cycle/_front_page.html", deadlines, order=10)]

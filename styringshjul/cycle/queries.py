@@ -35,4 +35,4 @@ def published_cycle(municipality: Municipality, year: int) -> AnnualCycle | None
 
 def _open(municipality: Municipality):
     return (Activity.objects.for_municipality(municipality)
-            .exclude(status=Activity.Status.DONE).select_related("responsible"))
+            .exclude(status=Activity.Status.DONE).select_related("responsible", "cycle"))

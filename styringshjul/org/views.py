@@ -16,6 +16,7 @@ from styringshjul.org.forms import (
 )
 from styringshjul.org.history import recent_changes
 from styringshjul.org.models import Municipality, OrgUnit, Responsibility, ServiceArea
+from styringshjul.org.navigation import front_page_sections
 from styringshjul.org.tenancy import municipality_view
 
 
@@ -43,6 +44,7 @@ def front_page(request: HttpRequest, municipality: Municipality) -> HttpResponse
         {
             "period": queries.current_period(),
             "summary": queries.organisation_summary(municipality),
+            "sections": front_page_sections(request, municipality),
             "my_roles": request.user.memberships.filter(municipality=municipality).prefetch_related(
                 "units"
             ),
