@@ -32,9 +32,13 @@ def main() -> None:
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
-    from benchmarks import organisation
+    from benchmarks import ledger_import, organisation
 
     organisation.run(timed, workdir)
+    ledger_import.run(timed, workdir)
+    from benchmarks import variance
+
+    variance.run(timed, workdir)
 
 
 if __name__ == "__main__":

@@ -7,4 +7,7 @@ urlpatterns = [
     path("kostra/", include("styringshjul.ledger.urls")),
     path("", include("styringshjul.org.urls")),
     path("", include("styringshjul.cycle.urls")),
+    path("", include("styringshjul.ledger.import_urls")),
+    path("", include("styringshjul.followup.urls")),
+    path("", include("styringshjul.budget.profile_urls")),
 ]

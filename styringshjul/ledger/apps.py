@@ -11,4 +11,8 @@ class LedgerConfig(AppConfig):
     def menu(self):
         from styringshjul.org.navigation import MenuItem
 
-        return [MenuItem(_("KOSTRA codes"), "kostra_functions", per_municipality=False, order=50)]
+        return [
+            MenuItem(_("Accounts import"), "ledger_import", permission="ledger.import_ledger",
+                     order=40),
+            MenuItem(_("KOSTRA codes"), "kostra_functions", per_municipality=False, order=50),
+        ]

@@ -1,12 +1,16 @@
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
+from styringshjul.cycle.demo import build_demo_cycle
+from styringshjul.demo.finance import build_demo_finance
 from styringshjul.demo.people import DEMO_PASSWORD, PEOPLE, SUPERUSER
 from styringshjul.demo.services import build_demo
+from styringshjul.lib.money import format_kroner
 
 
 class Command(BaseCommand):
-    help = "Create or refresh the demo municipalities Ringebu (3439) and Gausdal (3441)."
+    help = ("Create or refresh the demo municipalities Ringebu (3439) and Gausdal (3441), "
+            "with Ringebu's ledger and adopted budget for 2025 and 2026.")
 
     def handle(self, *args, **options):
         for municipality in build_demo():
@@ -18,6 +22,21 @@ class Command(BaseCommand):
                     "units": municipality.units.count(),
                     "codes": municipality.responsibilities.count(),
                 }
+            )
+        for cycle in build_demo_cycle():
+            self.stdout.write(
+                _("%(municipality)s: annual cycle %(year)s with %(activities)d activities")
+                % {"municipality": cycle.municipality.name, "year": cycle.year,
+                   "activities": cycle.activities.count()}
+            )
+        for loaded in build_demo_finance():
+            self.stdout.write(
+                _("Ringebu %(year)s: %(lines)s ledger lines in periods %(first)d–%(last)d, "
+                  "budget «%(budget)s» with %(budget_lines)s lines")
+                % {"year": loaded.year, "lines": format_kroner(loaded.ledger_lines),
+                   "first": loaded.periods[0], "last": loaded.periods[-1],
+                   "budget": loaded.budget_name,
+                   "budget_lines": format_kroner(loaded.budget_lines)}
             )
         self.stdout.write(
             "\n" + _("Demo users (password «%(password)s»):") % {"password": DEMO_PASSWORD}

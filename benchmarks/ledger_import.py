@@ -1,0 +1,168 @@
+"""The general-ledger import against a reference pipeline, on a realistic export.
+
+Writes a Windows-1252, `;`-separated, decimal-comma Visma-shaped export (1 M lines, or
+BENCH_LEDGER_LINES) with Ringebu's ansvar codes and valid KOSTRA codes, then times in
+child processes (to measure each one's peak memory):
+- the reference: transcode to UTF-8, DuckDB reads, groups and writes Parquet;
+- ours, end to end: read, validate every line, aggregate, store actuals and raw lines.
+"""
+
+import json
+import os
+import random
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import polars as pl
+
+LINES = int(os.environ.get("BENCH_LEDGER_LINES", "1000000"))
+YEAR = 2025
+HEADER = "Bilagsnr;Bilagsdato;Periode;Art;Ansvar;Funksjon;Prosjekt;Beløp;Tekst"
+TEXTS = ["Lønn", "Kjøp av tjenester", "Inventar og utstyr", "Husleie", "Strøm",
+         "Refusjon sykepenger", "Matvarer kjøkken", "Reise – kurs", "Vedlikehold bygg",
+         "Lisenser IKT", "Brukerbetaling", "Tilskudd «Frivillighet»"]
+
+
+def account_strings(codes: list[str], functions: list[str], arts: list[str],
+                    rng: random.Random) -> list[tuple[str, str, str]]:
+    """Each ansvar books on a few funksjoner and many arter, as a real ledger does."""
+    strings = []
+    for code in codes:
+        for function in rng.sample(functions, 3):
+            for art in rng.sample(arts, 40):
+                strings.append((code, function, art + str(rng.randint(0, 9))))
+    return strings
+
+
+def write_export(path: Path, lines: int, strings: list[tuple[str, str, str]]) -> None:
+    rng = random.Random(2025)
+    chosen = rng.choices(range(len(strings)), k=lines)
+    periods = [rng.randint(1, 12) for _ in range(lines)]
+    frame = pl.DataFrame({
+        "voucher": pl.int_range(100000, 100000 + lines, eager=True),
+        "period": periods,
+        "day": [rng.randint(1, 28) for _ in range(lines)],
+        "string": chosen,
+        "cents": [int(rng.lognormvariate(9, 2)) * (1 if rng.random() < .85 else -1)
+                  for _ in range(lines)],
+        "text": rng.choices(TEXTS, k=lines),
+    })
+    table = pl.DataFrame({"ansvar": [s[0] for s in strings], "funksjon": [s[1] for s in strings],
+                          "art": [s[2] for s in strings],
+                          # one account string in twenty is booked on a project
+                          "project": [str(41000 + i % 400) if i % 20 == 0 else ""
+                                      for i in range(len(strings))]}).with_row_index("string")
+    cents = pl.col("cents")
+    export = frame.join(table.with_columns(pl.col("string").cast(pl.Int64)), on="string",
+                        how="left").sort("voucher").select(
+        pl.col("voucher").cast(pl.String),
+        pl.format("{}.{}.{}", pl.col("day").cast(pl.String).str.zfill(2),
+                  pl.col("period").cast(pl.String).str.zfill(2), pl.lit(str(YEAR))),
+        pl.col("period").cast(pl.String), "art", "ansvar", "funksjon", "project",
+        pl.format("{}{},{}", pl.when(cents < 0).then(pl.lit("-")).otherwise(pl.lit("")),
+                  (cents.abs() // 100).cast(pl.String),
+                  (cents.abs() % 100).cast(pl.String).str.zfill(2)),
+        "text")
+    utf8 = path.with_suffix(".utf8")
+    export.write_csv(utf8, separator=";", include_header=False, quote_style="never",
+                     line_terminator="\r\n")
+    with utf8.open("rb") as source, path.open("wb") as out:
+        out.write((HEADER + "\r\n").encode("cp1252"))
+        while chunk := source.read(16 * 1024 * 1024):
+            out.write(chunk.decode("utf-8").encode("cp1252"))
+    utf8.unlink()
+
+
+def reference(path: Path, workdir: Path) -> None:
+    import duckdb
+
+    from styringshjul.ledger.ledger_files import _transcode
+
+    _, utf8 = _transcode(path, workdir, lambda fraction: None)
+    try:
+        duckdb.execute(f"""
+            COPY (SELECT Periode, Ansvar, Funksjon, Art, Prosjekt,
+                         sum(CAST(replace("Beløp", ',', '.') AS DECIMAL(18, 2))) AS amount
+                  FROM read_csv('{utf8}', delim=';', header=true, all_varchar=true)
+                  GROUP BY ALL)
+            TO '{workdir / "reference.parquet"}' (FORMAT parquet)""")
+    finally:
+        utf8.unlink()
+
+
+def ours(path: Path) -> None:
+    from styringshjul.ledger.ledger_import import import_ledger
+    from styringshjul.ledger.models import Actual, LedgerImport
+    from styringshjul.org.models import Municipality
+
+    ringebu = Municipality.objects.get(number="3439")
+    Actual.objects.filter(municipality=ringebu, year=YEAR).delete()
+    LedgerImport.objects.filter(municipality=ringebu, year=YEAR).delete()
+    start = time.perf_counter()
+    result = import_ledger(ringebu, YEAR, path)
+    elapsed = time.perf_counter() - start
+    if not result.accepted:
+        raise SystemExit(f"rejected: {result.issues[:5]}")
+    return elapsed
+
+
+def child(kind: str, path: Path, workdir: Path) -> None:
+    """Runs in a child process; prints its time and peak memory as JSON."""
+    import django
+
+    django.setup()
+    start = time.perf_counter()
+    elapsed = ours(path) if kind == "ours" else None
+    if kind == "reference":
+        reference(path, workdir)
+    elapsed = elapsed or time.perf_counter() - start
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"seconds": elapsed, "peak_mb": peak_mb}))
+
+
+def run_child(kind: str, path: Path, workdir: Path) -> dict:
+    env = {**os.environ, "STYRINGSHJUL_VAR_DIR": str(workdir / "var")}
+    done = subprocess.run([sys.executable, "-m", "benchmarks.ledger_import", kind, str(path),
+                           str(workdir)], env=env, capture_output=True, text=True)
+    if done.returncode:
+        raise SystemExit(f"ledger benchmark ({kind}) failed:\n{done.stderr}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def run(timed, workdir: Path) -> None:
+    from styringshjul.demo.services import build_demo
+    from styringshjul.ledger.queries import arts_valid_in, functions_valid_in
+    from styringshjul.org.models import Municipality
+    from styringshjul.org.queries import responsibility_codes
+
+    build_demo()
+    ringebu = Municipality.objects.get(number="3439")
+    functions = [c for c, f in functions_valid_in(YEAR).items()
+                 if f.operating_rule == "allowed" and f.kind == "service"] or \
+        [c for c, f in functions_valid_in(YEAR).items() if f.operating_rule == "allowed"]
+    arts = [c for c, a in arts_valid_in(YEAR).items() if a.operating_rule == "allowed"]
+    strings = account_strings(sorted(responsibility_codes(ringebu)), functions, arts,
+                              random.Random(3439))
+    path = workdir / "hovedbok.csv"
+    start = time.perf_counter()
+    write_export(path, LINES, strings)
+    size = path.stat().st_size / 1e6
+    print(f"ledger: wrote {LINES:,} lines ({size:.0f} MB, Windows-1252, ;) in "
+          f"{time.perf_counter() - start:.1f} s".replace(",", " "))
+    reference_run = run_child("reference", path, workdir)
+    ours_run = run_child("ours", path, workdir)
+    ratio = ours_run["seconds"] / reference_run["seconds"]
+    print(f"{'ledger: reference (transcode + DuckDB group + Parquet)':<58} "
+          f"{reference_run['seconds']:8.2f} s   peak {reference_run['peak_mb']:6.0f} MB")
+    print(f"{'ledger: import end to end (validate, actuals, raw lines)':<58} "
+          f"{ours_run['seconds']:8.2f} s   peak {ours_run['peak_mb']:6.0f} MB")
+    print(f"{'ledger: ratio (target ≤ 1.5 at 10 M lines; memory < 2 GB)':<58} "
+          f"{ratio:8.2f}")
+    path.unlink()
+
+
+if __name__ == "__main__":
+    child(sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3]))

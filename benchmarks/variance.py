@@ -1,0 +1,151 @@
+"""The variance report on a municipality with 1 M actuals (13 periods × ~77 k account
+strings) and ~20 k budget lines, loaded with bulk inserts (COPY on PostgreSQL) into a
+throw-away municipality that is removed afterwards."""
+
+import io
+import itertools
+import random
+import time
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+
+ACTUAL_ROWS = 1_000_000
+BUDGET_LINES = 20_000
+UNITS, CODES_PER_UNIT, AREAS = 80, 5, 8
+YEAR, NUMBER = 2025, "9997"
+ACTUAL_COLUMNS = ("municipality_id", "year", "period", "account_class", "responsibility",
+                  "function", "art", "kostra_art", "project", "amount", "source_id")
+BUDGET_COLUMNS = ("version_id", "year", "account_class", "responsibility", "function", "art",
+                  "kostra_art", "project", "amount")
+
+
+def _organisation(municipality) -> list[str]:
+    from styringshjul.org.models import OrgUnit, Responsibility, ServiceArea
+
+    areas = [ServiceArea.objects.create(municipality=municipality, name=f"Område {a}",
+                                        sort_order=a) for a in range(AREAS)]
+    codes = []
+    for u in range(UNITS):
+        unit = OrgUnit.objects.create(municipality=municipality, service_area=areas[u % AREAS],
+                                      name=f"Enhet {u:03d}")
+        for c in range(CODES_PER_UNIT):
+            code = f"{10000 + u * 10 + c}"
+            Responsibility.objects.create(municipality=municipality, unit=unit, code=code)
+            codes.append(code)
+    return codes + ["99999"]  # one code outside the tree
+
+
+def _account_strings(codes: list[str], count: int, rng: random.Random) -> list[tuple]:
+    functions = [f"{f:03d}" for f in range(100, 400, 5)]
+    arts = [f"{a:03d}{d}" for a in range(10, 999, 9) for d in (0, 1)]
+    strings: set[tuple] = set()
+    while len(strings) < count:
+        strings.add((rng.choice(codes), rng.choice(functions), rng.choice(arts),
+                     rng.choice(["", "", "", "P1", "P2"])))
+    return sorted(strings)
+
+
+def _insert(table: str, columns: tuple, rows) -> None:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            buffer = io.StringIO()
+            for row in rows:
+                buffer.write("\t".join(map(str, row)) + "\n")
+            buffer.seek(0)
+            with cursor.cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+                while data := buffer.read(1 << 20):
+                    copy.write(data)
+        else:
+            marks = ", ".join(["%s"] * len(columns))
+            cursor.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})",
+                               list(rows))
+
+
+def _load(municipality) -> None:
+    from styringshjul.budget.models import BudgetVersion
+    from styringshjul.ledger.models import LedgerImport
+
+    rng = random.Random(2025)
+    codes = _organisation(municipality)
+    strings = _account_strings(codes, ACTUAL_ROWS // 13 + 1, rng)
+    source = LedgerImport.objects.create(municipality=municipality, year=YEAR,
+                                         file_name="bench.csv", file_sha256="0" * 64,
+                                         line_count=ACTUAL_ROWS)
+    actuals = (
+        (municipality.pk, YEAR, period, "operating", r, f, a, a[:3], o,
+         f"{rng.randint(-5_000_000, 20_000_000) / 100:.2f}", source.pk)
+        for period in range(1, 14) for r, f, a, o in strings
+    )
+    _insert("ledger_actual", ACTUAL_COLUMNS, itertools.islice(actuals, ACTUAL_ROWS))
+    version = BudgetVersion.objects.create(municipality=municipality, name="Vedtatt",
+                                           state="adopted", first_year=YEAR)
+    budget = rng.sample(strings, BUDGET_LINES)
+    _insert("budget_budgetline", BUDGET_COLUMNS, (
+        (version.pk, YEAR, "operating", r, f, a, a[:3], o,
+         f"{rng.randint(-1_000_000, 50_000_000) / 100:.2f}") for r, f, a, o in budget))
+
+
+def _percentiles(label: str, action: Callable[[], object], repeat: int = 20) -> None:
+    durations = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        durations.append((time.perf_counter() - start) * 1000)
+    durations.sort()
+    p95 = durations[min(repeat - 1, round(0.95 * repeat) - 1)]
+    print(f"{label:<58} p50 {durations[repeat // 2]:8.1f} ms   p95 {p95:8.1f} ms   (n={repeat})")
+
+
+def run(timed: Callable, workdir: Path) -> None:
+    from django.core.cache import cache
+    from django.db import connection, transaction
+
+    from styringshjul.followup.queries import variance
+    from styringshjul.org.models import Municipality, OrgUnit, Responsibility, ServiceArea
+
+    municipality = Municipality.objects.create(number=NUMBER, name="Variansby")
+    start = time.perf_counter()
+    with transaction.atomic():
+        _load(municipality)
+    print(f"variance: loaded {ACTUAL_ROWS:,} actuals and {BUDGET_LINES:,} budget lines "
+          f"({connection.vendor}) in {time.perf_counter() - start:.1f} s")
+    try:
+        for grouping in ("ansvar", "funksjon", "art", "service_area"):
+            report = variance(municipality, YEAR, 8, grouping)
+            assert report is not None and report.total.actual_ytd != Decimal(0)
+
+            def cold(grouping=grouping):
+                cache.clear()
+                variance(municipality, YEAR, 8, grouping)
+
+            _percentiles(f"variance by {grouping}, period 8 (cache warm)",
+                         lambda grouping=grouping: variance(municipality, YEAR, 8, grouping))
+            _percentiles(f"variance by {grouping}, period 8 (cache cold)", cold, repeat=5)
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("DELETE FROM ledger_actual WHERE municipality_id = %s",
+                           [municipality.pk])
+        for model in (Responsibility, OrgUnit, ServiceArea):
+            model.objects.for_municipality(municipality).delete()
+        municipality.delete()
+
+
+if __name__ == "__main__":
+    # `python -m benchmarks.variance`: this benchmark alone, on DATABASE_URL or a temporary
+    # SQLite database.
+    import os
+    import tempfile
+
+    workdir = Path(tempfile.mkdtemp(prefix="styringshjul-bench-"))
+    os.environ.setdefault("DATABASE_URL", f"sqlite:///{workdir / 'bench.sqlite3'}")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "styringshjul.settings")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    run(None, workdir)

@@ -1,0 +1,69 @@
+"""The raw ledger lines behind the aggregates, read from the imports' Parquet files.
+
+Only the lines of imports still in force are read: for each period, the import its actuals
+came from.
+"""
+
+from pathlib import Path
+
+import duckdb
+from django.conf import settings
+
+from styringshjul.ledger.models import Actual, LedgerImport
+
+COLUMNS = ("line", "voucher", "date", "period", "account_class", "responsibility",
+           "function", "art", "kostra_art", "project", "amount", "text")
+
+
+def raw_lines(
+    ledger_import_or_municipality_year, *, responsibility: str | None = None,
+    function: str | None = None, art_prefix: str | None = None, project: str | None = None,
+    period_to: int | None = None, limit: int = 500,
+) -> list[dict]:
+    """Lines (dicts of COLUMNS; amount a Decimal, date a date) matching every filter given,
+    in period and voucher order, at most `limit` of them."""
+    sources = _sources(ledger_import_or_municipality_year)
+    if not sources:
+        return []
+    conditions, params = [], []
+    for column, value in (("responsibility", responsibility), ("function", function),
+                          ("project", project)):
+        if value is not None:
+            conditions.append(f"{column} = ?")
+            params.append(value)
+    if art_prefix:
+        conditions.append("starts_with(art, ?)")
+        params.append(art_prefix)
+    if period_to is not None:
+        conditions.append("period <= ?")
+        params.append(period_to)
+    parts = []
+    for _path, periods in sources:
+        parts.append(f"SELECT {', '.join(COLUMNS)} FROM read_parquet(?) "
+                     f"WHERE skip IS NULL AND period IN ({', '.join('?' * len(periods))})")
+    source_params = [value for path, periods in sources for value in (str(path), *periods)]
+    where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
+    sql = (f"SELECT * FROM ({' UNION ALL '.join(parts)}) {where} "
+           f"ORDER BY period, voucher, line LIMIT ?")
+    with duckdb.connect() as db:
+        cursor = db.execute(sql, [*source_params, *params, limit])
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def _sources(target) -> list[tuple[Path, list[int]]]:
+    """(Parquet file, periods in force from it) for an import or a (municipality, year)."""
+    if isinstance(target, LedgerImport):
+        municipality, year, only = target.municipality, target.year, target.pk
+    else:
+        (municipality, year), only = target, None
+    in_force = Actual.objects.for_municipality(municipality).filter(year=year)
+    if only is not None:
+        in_force = in_force.filter(source_id=only)
+    periods: dict[int, set[int]] = {}
+    for source_id, period in in_force.values_list("source_id", "period").distinct():
+        periods.setdefault(source_id, set()).add(period)
+    imports = LedgerImport.objects.for_municipality(municipality).filter(pk__in=periods)
+    root = Path(settings.VAR_DIR)
+    return [(root / item.raw_lines, sorted(periods[item.pk])) for item in imports
+            if item.raw_lines and (root / item.raw_lines).exists()]

@@ -1,0 +1,185 @@
+"""Read a general-ledger or budget file into Polars, every column as text.
+
+CSV: UTF-8 with or without BOM, or Windows-1252 — detected, transcoded to UTF-8 in chunks
+(Polars reads only UTF-8) and reported; `;`, `,` or tab. XLSX: the first sheet, title rows
+above the header allowed. The header is the first of the top rows that `is_header` accepts.
+"""
+
+import codecs
+import csv
+import hashlib
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polars as pl
+
+from styringshjul.lib.tabular import HEADER_SEARCH_ROWS, TableError, sniff_delimiter
+
+CHUNK = 16 * 1024 * 1024
+PROBE = 1024 * 1024
+Progress = Callable[[float], None]
+
+
+@dataclass
+class LedgerFile:
+    frame: pl.LazyFrame
+    header: list[str]
+    first_line: int
+    sha256: str
+    encoding: str = ""
+    delimiter: str = ""
+    temporary: list[Path] = field(default_factory=list)
+
+    def close(self) -> None:
+        for path in self.temporary:
+            path.unlink(missing_ok=True)
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def read_ledger_file(
+    path: Path, is_header: Callable[[list[str]], bool], *, filename: str | None = None,
+    workdir: Path | None = None, progress: Progress | None = None,
+) -> LedgerFile:
+    name = (filename or path.name).lower()
+    if name.endswith((".xlsx", ".xlsm")):
+        return _read_xlsx(path, is_header)
+    return _read_csv(path, is_header, workdir, progress or (lambda fraction: None))
+
+
+def choose_header(rows: list[list[str]], is_header: Callable[[list[str]], bool]) -> int:
+    """The first row accepted as a header, else the first row with as many cells as the
+    widest of the top rows (for the mapping page)."""
+    top = rows[:HEADER_SEARCH_ROWS]
+    for index, row in enumerate(top):
+        if is_header(row):
+            return index
+    widest = max((sum(1 for cell in row if cell) for row in top), default=0)
+    return next((i for i, row in enumerate(top) if sum(1 for c in row if c) == widest), 0)
+
+
+def unique_names(cells: list[str]) -> list[str]:
+    names: list[str] = []
+    for position, cell in enumerate(cells, start=1):
+        name = (cell or "").replace("\ufeff", "").strip() or f"#{position}"
+        while name in names:
+            name = f"{name} ({position})"
+        names.append(name)
+    return names
+
+
+def _read_csv(path: Path, is_header, workdir: Path | None, progress: Progress) -> LedgerFile:
+    encoding, sha256, utf8_path, temporary = _as_utf8(path, workdir, progress)
+    with utf8_path.open("rb") as handle:
+        sample = handle.read(PROBE).decode("utf-8-sig", errors="ignore")
+    delimiter = sniff_delimiter(sample)
+    lines = sample.splitlines()[:HEADER_SEARCH_ROWS]
+    rows = list(csv.reader(lines, delimiter=delimiter))
+    if not rows:
+        raise TableError("no_header", "")
+    header_index = choose_header(rows, is_header)
+    header = unique_names(rows[header_index])
+    frame = pl.scan_csv(
+        utf8_path, separator=delimiter, has_header=False, skip_rows=header_index + 1,
+        new_columns=header, schema={name: pl.String for name in header},
+        truncate_ragged_lines=True, quote_char='"', raise_if_empty=False,
+    )
+    return LedgerFile(frame, header, header_index + 2, sha256, encoding, delimiter,
+                      temporary=[utf8_path] if temporary else [])
+
+
+def _as_utf8(path: Path, workdir: Path | None, progress: Progress
+             ) -> tuple[str, str, Path, bool]:
+    """The encoding, the file's sha256, and a UTF-8 file with the same text."""
+    with path.open("rb") as handle:
+        probe = handle.read(PROBE)
+    if probe.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig", _check_utf8(path, progress), path, False
+    try:
+        probe.decode("utf-8")
+        return "utf-8", _check_utf8(path, progress), path, False
+    except UnicodeDecodeError as exc:
+        if exc.start < len(probe) - 3:
+            return "cp1252", *_transcode(path, workdir, progress), True
+    try:
+        return "utf-8", _check_utf8(path, progress), path, False
+    except TableError:
+        return "cp1252", *_transcode(path, workdir, progress), True
+
+
+def _check_utf8(path: Path, progress: Progress) -> str:
+    digest, decoder = hashlib.sha256(), codecs.getincrementaldecoder("utf-8")()
+    size, done = max(path.stat().st_size, 1), 0
+    with path.open("rb") as handle:
+        while chunk := handle.read(CHUNK):
+            digest.update(chunk)
+            try:
+                decoder.decode(chunk)
+            except UnicodeDecodeError as exc:
+                raise TableError("encoding", str(done + exc.start + 1)) from exc
+            done += len(chunk)
+            progress(done / size)
+    return digest.hexdigest()
+
+
+def _transcode(path: Path, workdir: Path | None, progress: Progress) -> tuple[str, Path]:
+    digest = hashlib.sha256()
+    size, done = max(path.stat().st_size, 1), 0
+    handle_out, name = tempfile.mkstemp(suffix=".csv", prefix=".utf8-", dir=workdir)
+    target = Path(name)
+    try:
+        with path.open("rb") as source, os.fdopen(handle_out, "wb") as out:
+            while chunk := source.read(CHUNK):
+                digest.update(chunk)
+                try:
+                    out.write(chunk.decode("cp1252").encode("utf-8"))
+                except UnicodeDecodeError as exc:
+                    raise TableError("encoding", str(done + exc.start + 1)) from exc
+                done += len(chunk)
+                progress(done / size)
+    except BaseException:
+        target.unlink(missing_ok=True)
+        raise
+    return digest.hexdigest(), target
+
+
+def _read_xlsx(path: Path, is_header) -> LedgerFile:
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a file that is not XLSX
+        raise TableError("not_xlsx", exc.__class__.__name__) from exc
+    try:
+        rows = [[_cell_text(c) for c in row]
+                for row in workbook.worksheets[0].iter_rows(values_only=True)]
+    finally:
+        workbook.close()
+    if not rows:
+        raise TableError("no_header", "")
+    header_index = choose_header(rows, is_header)
+    header = unique_names(rows[header_index])
+    width = len(header)
+    body = [(row + [None] * width)[:width] for row in rows[header_index + 1:]]
+    frame = pl.DataFrame(body, schema={name: pl.String for name in header}, orient="row")
+    return LedgerFile(frame.lazy(), header, header_index + 2, file_sha256(path))
+
+
+def _cell_text(cell: object) -> str | None:
+    if cell is None or cell == "":
+        return None
+    if isinstance(cell, float):
+        return str(int(cell)) if cell.is_integer() else f"{cell:.2f}"
+    if hasattr(cell, "isoformat"):
+        return cell.isoformat()
+    return str(cell).strip()
+
