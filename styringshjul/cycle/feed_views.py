@@ -1,4 +1,4 @@
-"""Downloads of the cycle, and the secret calendar feeds that need no login."""
+"""The secret calendar feeds that need no login, and their management."""
 
 from datetime import date
 
@@ -10,32 +10,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from styringshjul.cycle.exports import to_csv, to_ics
+from styringshjul.cycle.exports import to_ics
 from styringshjul.cycle.forms import FeedForm
 from styringshjul.cycle.models import Activity, CalendarFeed
-from styringshjul.cycle.queries import activities_of
 from styringshjul.org.breadcrumbs import crumbs
 from styringshjul.org.models import Municipality
 from styringshjul.org.tenancy import municipality_view
 
 CHANGE = "cycle.change_cycle"
-
-
-@municipality_view()
-def export(request: HttpRequest, municipality: Municipality, year: int,
-           fmt: str) -> HttpResponse:
-    if fmt not in ("csv", "ics"):
-        raise Http404
-    activities = activities_of(municipality, year)
-    filename = f"arshjul-{municipality.number}-{year}.{fmt}"
-    if fmt == "csv":
-        response = HttpResponse(to_csv(activities), content_type="text/csv; charset=utf-8")
-    else:
-        link = request.build_absolute_uri(reverse("cycle_year", args=[municipality.number, year]))
-        name = f"{municipality.name}: " + _("Annual cycle %(year)s") % {"year": year}
-        response = HttpResponse(to_ics(activities, name, link), content_type="text/calendar")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 @municipality_view(CHANGE)

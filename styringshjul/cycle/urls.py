@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from styringshjul.cycle import feed_views, views
+from styringshjul.cycle import feed_views, views, wheel_views
 
 
 class YearConverter:
@@ -31,7 +31,8 @@ urlpatterns = [
     path(Y + "mal/", views.template_apply, name="cycle_template"),
     path(Y + "rull/", views.roll, name="cycle_roll"),
     path(Y + "evaluering/", views.cycle_settings, name="cycle_settings"),
-    path(Y + "eksport.<str:fmt>", feed_views.export, name="cycle_export"),
+    path(Y + "hjul/", wheel_views.wheel, name="cycle_wheel"),
+    path(Y + "eksport.<str:fmt>", wheel_views.download, name="cycle_export"),
     path(P + "kalender/", feed_views.feeds, name="cycle_feeds"),
     path(P + "kalender/<int:pk>/tilbakekall/", feed_views.feed_revoke, name="cycle_feed_revoke"),
     path(P + "kalender/<str:token>.ics", feed_views.feed, name="cycle_feed"),

@@ -14,6 +14,7 @@ from styringshjul.cycle.forms import ActivityForm, CycleForm, MeetingForm, Templ
 from styringshjul.cycle.legal_rules import ERROR
 from styringshjul.cycle.models import Activity, AnnualCycle, Meeting
 from styringshjul.cycle.services import apply_template, cycle_for, move_meeting, roll_to_next_year
+from styringshjul.cycle.wheel_files import SIZES
 from styringshjul.org.breadcrumbs import crumbs
 from styringshjul.org.models import Municipality
 from styringshjul.org.tenancy import municipality_view
@@ -42,6 +43,7 @@ def cycle(request: HttpRequest, municipality: Municipality, year: int | None = N
         "has_error": any(f.severity == ERROR for f in findings),
         "can_change": request.user.has_perm(CHANGE, municipality),
         "template_form": TemplateForm(),
+        "sizes": sorted(SIZES),
         "breadcrumbs": crumbs(municipality),
     })
 

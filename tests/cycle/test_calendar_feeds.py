@@ -43,4 +43,4 @@ def test_the_page_offers_downloads(ringebu_2026, as_per):
     response = as_per.get(reverse("cycle_export", args=["3439", 2026, "csv"]))
     assert response.status_code == 200
     assert response["Content-Disposition"] == 'attachment; filename="arshjul-3439-2026.csv"'
-    assert as_per.get(reverse("cycle_export", args=["3439", 2026, "pdf"])).status_code == 404
+    assert as_per.get(reverse("cycle_export", args=["3439", 2026, "exe"])).status_code == 404
