@@ -1,17 +1,16 @@
 """Actuals summed per account-string field and period, in the database.
 
-A whole municipality's sums per field are kept in the cache: actuals change only through
-ledger imports, so the imports of the year make the cache key, and a report for any period
-then adds up at most thirteen numbers per row.
+A whole municipality's sums per dimension come from the rollups the ledger import keeps
+(one row per key and period, so a report reads a few thousand rows whatever the number of
+actuals); sums within a scope (a unit, a row to drill into) are made from the actuals, which
+the scope filters down to a few.
 """
 
-import hashlib
 from decimal import Decimal
 
-from django.core.cache import cache
-from django.db.models import Count, Max, Q, Sum
+from django.db.models import Q, Sum
 
-from styringshjul.ledger.models import Actual, LedgerImport
+from styringshjul.ledger.models import Actual, ActualRollup, Dimension
 from styringshjul.org.models import Municipality
 
 YEAR_END = 12
@@ -34,15 +33,25 @@ def actuals(municipality: Municipality, year: int, account_class: str, scope: Q 
 def sums_by_period(
     municipality: Municipality, year: int, field: str, account_class: str, scope: Q | None = None
 ) -> dict[str, list[Decimal]]:
-    """For each value of `field`, the sum booked in each period 1..13."""
-    if scope is None:
-        key = _cache_key(municipality, year, field, account_class)
-        cached = cache.get(key)
-        if cached is None:
-            cached = _query(municipality, year, field, account_class, None)
-            cache.set(key, cached, timeout=24 * 3600)
-        return cached
+    """For each value of `field`, the sum booked in each period 1..13, from the actuals (for
+    a scope: a whole municipality's sums per dimension are `sums_to_date`'s)."""
     return _query(municipality, year, field, account_class, scope)
+
+
+def sums_to_date(
+    municipality: Municipality, year: int, period: int, field: str, account_class: str,
+    scope: Q | None = None,
+) -> dict[str, Decimal]:
+    """For each value of `field`, the sum booked through `period`, summed in the database."""
+    if scope is None and field in Dimension.values:
+        rows = ActualRollup.objects.for_municipality(municipality).filter(
+            year=year, dimension=field, account_class=account_class,
+            period__lte=last_period(period),
+        ).values_list("key")
+    else:
+        rows = actuals(municipality, year, account_class, scope).filter(
+            period__lte=last_period(period)).values_list(field)
+    return dict(rows.annotate(total=Sum("amount")).order_by())
 
 
 def account_string_sums(
@@ -59,10 +68,6 @@ def account_string_sums(
     return {row[:4]: row[4] for row in rows}
 
 
-def to_date(by_period: list[Decimal], period: int) -> Decimal:
-    return sum(by_period[: last_period(period)], Decimal(0))
-
-
 def _query(municipality, year, field, account_class, scope) -> dict[str, list[Decimal]]:
     sums: dict[str, list[Decimal]] = {}
     rows = (
@@ -75,12 +80,3 @@ def _query(municipality, year, field, account_class, scope) -> dict[str, list[De
         sums.setdefault(key, [Decimal(0)] * CLOSING_PERIOD)[period - 1] = total
     return sums
 
-
-def _cache_key(municipality: Municipality, year: int, field: str, account_class: str) -> str:
-    imports = LedgerImport.objects.for_municipality(municipality).filter(year=year).aggregate(
-        count=Count("pk"), last=Max("pk"), at=Max("imported_at"), lines=Sum("line_count"),
-        total=Sum("total"),
-    )
-    stamp = "|".join(str(imports[name]) for name in ("count", "last", "at", "lines", "total"))
-    digest = hashlib.sha1(stamp.encode(), usedforsecurity=False).hexdigest()
-    return f"followup:actuals:{municipality.pk}:{year}:{account_class}:{field}:{digest}"

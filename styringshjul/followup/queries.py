@@ -119,11 +119,7 @@ def variance(
     grouping = Grouping(grouping)
     field_name = FIELDS[grouping]
     budget = budget_sums(version, year, period, field_name, account_class, scope)
-    booked = {
-        key: actuals.to_date(by_period, period)
-        for key, by_period in actuals.sums_by_period(
-            municipality, year, field_name, account_class, scope).items()
-    }
+    booked = actuals.sums_to_date(municipality, year, period, field_name, account_class, scope)
     org = org_map(municipality)
     rows = rolled_up(org, grouping, _rows(budget, booked))
     rows = names_and_order(org, grouping, rows)

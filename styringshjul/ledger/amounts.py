@@ -35,33 +35,6 @@ def amount(column: str) -> pl.Expr:
     return pl.when(negative).then(-value).otherwise(value)
 
 
-def plain_amount(column: str, thousands: str = "", decimal_comma: bool = True) -> pl.Expr:
-    """The amount, for a file whose amounts are only `-1234,50`-shaped (with `thousands` as
-    separator): a few times faster than `amount`, null for anything else."""
-    text = pl.col(column).str.strip_chars()
-    for separator in thousands:
-        text = text.str.replace_all(separator, "", literal=True)
-    if decimal_comma:
-        text = text.str.replace(",", ".", literal=True)
-    plain = pl.when(text.str.contains(r"^-?\d+(\.\d{1,2})?$")).then(text)
-    return plain.str.to_decimal(scale=2).cast(AMOUNT)
-
-
-def amount_style(samples: list[str]) -> tuple[str, bool] | None:
-    """(thousands separators, decimal comma) if every sample is a plain amount, else None."""
-    thousands, commas, points = set(), 0, 0
-    for sample in samples:
-        text = sample.strip()
-        if text.endswith(("-", ")")) or text.startswith("("):
-            return None
-        thousands |= {c for c in text if c in " \u00a0\u202f"}
-        commas += "," in text
-        points += "." in text
-    if commas and points:
-        thousands.add(".")
-    return "".join(sorted(thousands)), commas > 0 or not points
-
-
 def date(column: str) -> pl.Expr:
     """The date, null where the text is not dd.mm.yyyy or ISO."""
     text = pl.col(column).str.strip_chars().str.slice(0, 10)
@@ -69,17 +42,6 @@ def date(column: str) -> pl.Expr:
         text.str.strptime(pl.Date, "%d.%m.%Y", strict=False),
         text.str.strptime(pl.Date, "%Y-%m-%d", strict=False),
     )
-
-
-def plain_date(column: str, iso: bool) -> pl.Expr:
-    """The date, for a file whose dates all have one shape."""
-    text = pl.col(column).str.strip_chars().str.slice(0, 10)
-    return text.str.strptime(pl.Date, "%Y-%m-%d" if iso else "%d.%m.%Y", strict=False)
-
-
-def plain_period(column: str) -> pl.Expr:
-    """The period, for a file whose periods are all written as 1–13."""
-    return pl.col(column).str.strip_chars().cast(pl.Int16, strict=False)
 
 
 def period(column: str, year: int) -> pl.Expr:

@@ -32,6 +32,7 @@ class LedgerFile:
     encoding: str = ""
     delimiter: str = ""
     temporary: list[Path] = field(default_factory=list)
+    csv_path: Path | None = None  # the UTF-8 text of a CSV file, for DuckDB
 
     def close(self) -> None:
         for path in self.temporary:
@@ -79,6 +80,11 @@ def unique_names(cells: list[str]) -> list[str]:
 
 def _read_csv(path: Path, is_header, workdir: Path | None, progress: Progress) -> LedgerFile:
     encoding, sha256, utf8_path, temporary = _as_utf8(path, workdir, progress)
+    if _has_blank_lines(utf8_path):
+        filled = _fill_blank_lines(utf8_path, workdir)
+        if temporary:
+            utf8_path.unlink(missing_ok=True)
+        utf8_path, temporary = filled, True
     with utf8_path.open("rb") as handle:
         sample = handle.read(PROBE).decode("utf-8-sig", errors="ignore")
     delimiter = sniff_delimiter(sample)
@@ -94,7 +100,29 @@ def _read_csv(path: Path, is_header, workdir: Path | None, progress: Progress) -
         truncate_ragged_lines=True, quote_char='"', raise_if_empty=False,
     )
     return LedgerFile(frame, header, header_index + 2, sha256, encoding, delimiter,
-                      temporary=[utf8_path] if temporary else [])
+                      temporary=[utf8_path] if temporary else [], csv_path=utf8_path)
+
+
+def _has_blank_lines(path: Path) -> bool:
+    """DuckDB skips empty lines, which would shift the line numbers of the lines after."""
+    tail = b""
+    with path.open("rb") as handle:
+        while chunk := handle.read(CHUNK):
+            edge = tail + chunk[:2]
+            if any(blank in edge or blank in chunk for blank in (b"\n\n", b"\n\r\n")):
+                return True
+            tail = chunk[-2:]
+    return False
+
+
+def _fill_blank_lines(path: Path, workdir: Path | None) -> Path:
+    """A copy where every empty line holds a space: read as a row of nothing, then skipped
+    as blank, like the other lines keeping its number."""
+    handle_out, name = tempfile.mkstemp(suffix=".csv", prefix=".utf8-", dir=workdir)
+    with path.open("rb") as source, os.fdopen(handle_out, "wb") as out:
+        for line in source:
+            out.write(b" " + line if not line.strip(b"\r\n") else line)
+    return Path(name)
 
 
 def _as_utf8(path: Path, workdir: Path | None, progress: Progress

@@ -1,4 +1,6 @@
-"""Every line of a ledger or budget file checked at once, as Polars expressions.
+"""Every line of a budget file checked at once, as Polars expressions (a ledger file, which
+may have millions of lines, goes through the same rules in DuckDB: `ledger_sql`,
+`ledger_checks`).
 
 `normalise` turns the file's text columns into a ledger line (typed amount, period, date,
 codes); `validate` finds every problem and returns at most `ISSUE_LIMIT` of them as
@@ -23,38 +25,8 @@ LINE_COLUMNS = ("line", "voucher", "date", "period", "account_class", "responsib
                 "function", "art", "kostra_art", "project", "amount", "text")
 
 
-@dataclass(frozen=True)
-class FastPath:
-    """How the first lines of a file write amounts, dates and periods, when every one of
-    them has one plain shape: then the whole file is parsed the cheap way, and read again
-    the thorough way only if a line turns out not to fit."""
-
-    thousands: str
-    decimal_comma: bool
-    iso_dates: bool
-
-
-FAST_PATH_MISSES = {"ledger.invalid_amount", "ledger.invalid_date", "ledger.invalid_period"}
-
-
-def fast_path(sample: pl.DataFrame, mapping: dict[str, str]) -> FastPath | None:
-    style = amounts.amount_style(sample[mapping["amount"]].drop_nulls().to_list())
-    if style is None:
-        return None
-    if mapping.get("period") and not sample[mapping["period"]].drop_nulls().str.contains(
-            r"^\s*\d{1,2}\s*$").all():
-        return None
-    iso = False
-    if mapping.get("date"):
-        dates = sample[mapping["date"]].drop_nulls().str.strip_chars()
-        iso = bool(dates.str.contains(r"^\d{4}-\d\d-\d\d").all()) and len(dates) > 0
-        if not iso and not dates.str.contains(r"^\d\d\.\d\d\.\d{4}$").all():
-            return None
-    return FastPath(*style, iso_dates=iso)
-
-
 def normalise(frame: pl.LazyFrame, mapping: dict[str, str], header: list[str], year: int,
-              first_line: int, fast: FastPath | None = None) -> pl.LazyFrame:
+              first_line: int) -> pl.LazyFrame:
     """The ledger line of every row, with the raw text kept where it could not be read."""
 
     def text(field_name: str) -> pl.Expr:
@@ -66,7 +38,7 @@ def normalise(frame: pl.LazyFrame, mapping: dict[str, str], header: list[str], y
     codes = [text(name) for name in ("responsibility", "function", "art", "project")]
     labels = {c for c in (header[0], mapping.get("voucher"), mapping.get("text")) if c} - {
         mapping.get(n) for n in ("responsibility", "function", "art")}
-    date, period, amount = _parsers(mapping, year, fast)
+    date, period, amount = _parsers(mapping, year)
     klass = text("account_class").str.to_lowercase()
     account_class = (pl.when(klass.is_null() | klass.is_in(list(CLASSES["operating"])))
                      .then(pl.lit("operating"))
@@ -98,19 +70,12 @@ def normalise(frame: pl.LazyFrame, mapping: dict[str, str], header: list[str], y
     )
 
 
-def _parsers(mapping: dict[str, str], year: int, fast: FastPath | None
-             ) -> tuple[pl.Expr, pl.Expr, pl.Expr]:
-    date = pl.lit(None, pl.Date)
-    if mapping.get("date"):
-        date = (amounts.plain_date(mapping["date"], fast.iso_dates) if fast
-                else amounts.date(mapping["date"]))
+def _parsers(mapping: dict[str, str], year: int) -> tuple[pl.Expr, pl.Expr, pl.Expr]:
+    date = amounts.date(mapping["date"]) if mapping.get("date") else pl.lit(None, pl.Date)
     period = date.dt.month().cast(pl.Int16)
     if mapping.get("period"):
-        period = (amounts.plain_period(mapping["period"]) if fast
-                  else amounts.period(mapping["period"], year))
-    amount = (amounts.plain_amount(mapping["amount"], fast.thousands, fast.decimal_comma)
-              if fast else amounts.amount(mapping["amount"]))
-    return date, period, amount
+        period = amounts.period(mapping["period"], year)
+    return date, period, amounts.amount(mapping["amount"])
 
 
 @dataclass

@@ -11,7 +11,8 @@ import pytest
 
 from styringshjul.budget.models import BudgetLine, BudgetVersion, PeriodProfile
 from styringshjul.followup.models import Forecast
-from styringshjul.ledger.models import Actual, LedgerImport
+from styringshjul.ledger.models import Actual, ActualRollup, LedgerImport
+from styringshjul.ledger.rollups import refresh_rollups
 from styringshjul.org.models import OrgUnit
 
 YEAR = 2025
@@ -59,6 +60,7 @@ def add_actuals(municipality, lines, year=YEAR, account_class="operating") -> Le
                amount=Decimal(amount), source=source)
         for r, f, a, o, period, amount in lines
     )
+    refresh_rollups(municipality, year, {line[4] for line in lines})
     return source
 
 
@@ -66,6 +68,7 @@ def clear_year(*municipalities) -> None:
     """Start from no budget, actuals or forecasts, whatever the demo holds."""
     for municipality in municipalities:
         Actual.objects.filter(municipality=municipality).delete()
+        ActualRollup.objects.filter(municipality=municipality).delete()
         LedgerImport.objects.filter(municipality=municipality).delete()
         BudgetVersion.objects.filter(municipality=municipality).delete()
         Forecast.objects.filter(municipality=municipality).delete()

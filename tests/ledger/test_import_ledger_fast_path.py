@@ -1,11 +1,10 @@
-"""Amounts, dates and periods are parsed the cheap way when the first lines all have one
-plain shape; a later line of another shape is still read right, never rejected."""
+"""Amounts, dates and periods are parsed the cheap way when a line has the plain shape; a
+line of another shape among plain ones is still read right, never rejected."""
 
 from decimal import Decimal
 
 import pytest
 
-from styringshjul.ledger import ledger_import
 from styringshjul.ledger.ledger_import import import_ledger
 from tests.ledger.ledger_lines import total, with_amount, write_ledger
 
@@ -13,11 +12,6 @@ from tests.ledger.ledger_lines import total, with_amount, write_ledger
 @pytest.fixture(autouse=True)
 def var_dir(settings, tmp_path):
     settings.VAR_DIR = tmp_path / "var"
-
-
-@pytest.fixture(autouse=True)
-def small_sample(monkeypatch):
-    monkeypatch.setattr(ledger_import, "SAMPLE", 2)
 
 
 def test_a_trailing_minus_after_the_sample_is_still_read(ringebu, tmp_path):

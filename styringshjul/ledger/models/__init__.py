@@ -12,8 +12,9 @@ from styringshjul.ledger.models.codes import (
     NameConfidence,
     Rule,
 )
+from styringshjul.ledger.models.rollups import ActualRollup, Dimension
 
 __all__ = [
-    "AccountClass", "AccountString", "Actual", "ColumnProfile", "KostraArt", "KostraCode",
-    "KostraFunction", "LedgerImport", "NameConfidence", "Rule",
+    "AccountClass", "AccountString", "Actual", "ActualRollup", "ColumnProfile", "Dimension",
+    "KostraArt", "KostraCode", "KostraFunction", "LedgerImport", "NameConfidence", "Rule",
 ]
