@@ -215,6 +215,19 @@ if PRODUCTION:
     SECURE_HSTS_PRELOAD = True
     CSRF_TRUSTED_ORIGINS = envlist("STYRINGSHJUL_CSRF_TRUSTED_ORIGINS", [])
 
+# Reminders: the console in development; SMTP settings from the environment in production.
+EMAIL_BACKEND = os.environ.get(
+    "STYRINGSHJUL_EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend" if PRODUCTION
+    else "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_HOST = os.environ.get("STYRINGSHJUL_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("STYRINGSHJUL_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("STYRINGSHJUL_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("STYRINGSHJUL_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = envbool("STYRINGSHJUL_EMAIL_TLS", PRODUCTION)
+DEFAULT_FROM_EMAIL = os.environ.get("STYRINGSHJUL_EMAIL_FROM", "styringshjul@localhost")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

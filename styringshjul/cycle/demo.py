@@ -4,9 +4,11 @@ its wheel. Safe to run again."""
 
 from datetime import date
 
-from styringshjul.cycle.models import Activity, AnnualCycle, Meeting
+from django.contrib.auth import get_user_model
+
+from styringshjul.cycle.models import Activity, AnnualCycle, Body, Meeting
 from styringshjul.cycle.services import apply_template, ensure_bodies
-from styringshjul.org.models import Municipality
+from styringshjul.org.models import Municipality, Role
 
 YEAR = 2026
 # What was due before this day is done, so the demo looks like late November 2026.
@@ -43,8 +45,18 @@ def build_demo_cycle() -> list[AnnualCycle]:
         cycle.activities.filter(start__lt=DONE_BEFORE, end__isnull=True).update(
             status=Activity.Status.DONE)
         cycle.activities.filter(end__lt=DONE_BEFORE).update(status=Activity.Status.DONE)
+        _finance_is_reminded(municipality)
         cycles.append(cycle)
     return cycles
+
+
+def _finance_is_reminded(municipality: Municipality) -> None:
+    """The finance staff are the contact persons of the finance body."""
+    finance = Body.objects.for_municipality(municipality).get(key="okonomi")
+    people = set(get_user_model().objects.filter(
+        memberships__municipality=municipality, memberships__role=Role.FINANCE))
+    if set(finance.contacts.all()) != people:
+        finance.contacts.set(people)
 
 
 def _book_meetings(municipality: Municipality, plan: dict[str, list[str]]) -> None:

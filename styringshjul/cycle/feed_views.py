@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from styringshjul.cycle.exports import to_ics
 from styringshjul.cycle.forms import FeedForm
-from styringshjul.cycle.models import Activity, CalendarFeed
+from styringshjul.cycle.models import Activity, Body, CalendarFeed
 from styringshjul.org.breadcrumbs import crumbs
 from styringshjul.org.models import Municipality
 from styringshjul.org.tenancy import municipality_view
@@ -60,6 +60,32 @@ def feed(request: HttpRequest, number: str, token: str) -> HttpResponse:
                   .select_related("responsible"))
     if found.body:
         activities = activities.filter(responsible=found.body)
+    if found.user:
+        activities = activities.filter(responsible__contacts=found.user).distinct()
     link = request.build_absolute_uri(reverse("cycle", args=[number]))
-    name = f"{found.municipality.name}: {found}" if found.body else found.municipality.name
+    name = (f"{found.municipality.name}: {found}" if found.body or found.user
+            else found.municipality.name)
     return HttpResponse(to_ics(activities, name, link), content_type="text/calendar")
+
+
+@municipality_view()
+def my_feed(request: HttpRequest, municipality: Municipality) -> HttpResponse:
+    """Each person's own feed: the activities of the bodies they are a contact for."""
+    mine = CalendarFeed.objects.for_municipality(municipality).filter(
+        user=request.user, revoked__isnull=True)
+    if request.method == "POST":
+        if request.POST.get("action") == "revoke":
+            mine.update(revoked=timezone.now())
+            messages.success(request, _("The calendar feed was revoked."))
+        elif not mine.exists():
+            CalendarFeed.objects.create(municipality=municipality, user=request.user)
+            messages.success(request, _("The calendar feed was created."))
+        return redirect("cycle_my_feed", municipality.number)
+    feed = mine.first()
+    return render(request, "cycle/my_feed.html", {
+        "address": request.build_absolute_uri(
+            reverse("cycle_feed", args=[municipality.number, feed.token])) if feed else "",
+        "bodies": Body.objects.for_municipality(municipality).filter(contacts=request.user),
+        "breadcrumbs": crumbs(municipality, (_("Annual cycle"),
+                                             reverse("cycle", args=[municipality.number]))),
+    })

@@ -3,6 +3,7 @@
 import secrets
 from datetime import date
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -24,9 +25,14 @@ class Body(models.Model):
     key = models.SlugField(_("key"), max_length=40)
     name = models.CharField(_("name"), max_length=100)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    contacts = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="cycle_bodies",
+        verbose_name=_("contact persons"),
+        help_text=_("They are reminded of this body's deadlines by e-mail."),
+    )
 
     objects = TenantQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=[contacts])
 
     class Meta:
         ordering = ["kind", "name"]
@@ -187,6 +193,10 @@ class CalendarFeed(models.Model):
     body = models.ForeignKey(Body, on_delete=models.CASCADE, null=True, blank=True,
                              related_name="calendar_feeds", verbose_name=_("body"),
                              help_text=_("Only this body's activities; empty for all."))
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True,
+                             blank=True, related_name="+", verbose_name=_("person"),
+                             help_text=_("Only the activities of the bodies this person is a "
+                                         "contact for."))
     token = models.CharField(max_length=64, unique=True, default=new_feed_token,
                              editable=False)
     created = models.DateTimeField(auto_now_add=True)
@@ -201,4 +211,25 @@ class CalendarFeed(models.Model):
         verbose_name_plural = _("calendar feeds")
 
     def __str__(self) -> str:
-        return str(self.body or self.municipality)
+        return str(self.body or self.user or self.municipality)
+
+
+class ReminderSent(models.Model):
+    """One reminder e-mail to one person on one day, so a second run that day sends none."""
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="+")
+    sent_on = models.DateField()
+    activities = models.PositiveSmallIntegerField()
+
+    objects = TenantQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "user", "sent_on"],
+                                    name="one_reminder_a_day")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.sent_on}"

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from styringshjul.cycle import feed_views, views, wheel_views
+from styringshjul.cycle import body_views, feed_views, views, wheel_views
 
 
 class YearConverter:
@@ -33,7 +33,10 @@ urlpatterns = [
     path(Y + "evaluering/", views.cycle_settings, name="cycle_settings"),
     path(Y + "hjul/", wheel_views.wheel, name="cycle_wheel"),
     path(Y + "eksport.<str:fmt>", wheel_views.download, name="cycle_export"),
+    path(P + "organer/", body_views.bodies, name="cycle_bodies"),
+    path(P + "organer/<int:pk>/endre/", body_views.body_edit, name="cycle_body_edit"),
     path(P + "kalender/", feed_views.feeds, name="cycle_feeds"),
+    path(P + "kalender/min/", feed_views.my_feed, name="cycle_my_feed"),
     path(P + "kalender/<int:pk>/tilbakekall/", feed_views.feed_revoke, name="cycle_feed_revoke"),
     path(P + "kalender/<str:token>.ics", feed_views.feed, name="cycle_feed"),
 ]

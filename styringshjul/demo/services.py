@@ -52,6 +52,9 @@ def _demo_user(person: DemoPerson):
     )
     if created:
         user.set_password(DEMO_PASSWORD)
+    email = f"{person.username}@{person.municipality or 'styringshjul'}.kommune.example"
+    if created or user.email != email:
+        user.email = email
         user.save()
     return user
 

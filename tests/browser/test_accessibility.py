@@ -23,6 +23,7 @@ def kari_pages() -> list[str]:
         reverse("organisation_import", args=["3439"]),
         reverse("people", args=["3439"]),
         reverse("membership_create", args=["3439"]),
+        reverse("cycle_my_feed", args=["3439"]),
         reverse("kostra_functions"),
         reverse("kostra_functions") + "?q=barn",
         reverse("kostra_arts"),
@@ -55,4 +56,14 @@ def test_a_form_with_errors_passes_axe(page):
     page.click("#main button[type=submit]")
     page.wait_for_load_state()
     assert page.locator(".ds-error-summary").is_visible()
+    assert axe_violations(page) == []
+
+
+def test_the_bodies_page_and_the_contact_form_pass_axe(page):
+    log_in(page, "kari")
+    page.goto(reverse("cycle_bodies", args=["3439"]))
+    assert axe_violations(page) == []
+    page.get_by_role("link", name="Endre Økonomi").click()
+    page.wait_for_load_state()
+    assert page.locator("legend").filter(has_text="Kontaktpersoner").count() == 1
     assert axe_violations(page) == []
