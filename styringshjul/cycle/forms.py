@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from styringshjul.budget.models import BudgetVersion
 from styringshjul.cycle.models import Activity, AnnualCycle, Body, CalendarFeed, Meeting
 from styringshjul.cycle.templates_data import all_templates
 
@@ -11,7 +12,8 @@ class ActivityForm(forms.ModelForm):
     class Meta:
         model = Activity
         fields = ["title", "description", "start", "end", "date_uncertain", "responsible",
-                  "phase", "kind", "status", "meeting", "depends_on", "key", "notes"]
+                  "phase", "kind", "status", "meeting", "budget_version", "depends_on", "key",
+                  "notes"]
         widgets = {"start": DATE, "end": DATE,
                    "depends_on": forms.SelectMultiple(attrs={"size": 8})}
 
@@ -20,6 +22,8 @@ class ActivityForm(forms.ModelForm):
         self.fields["responsible"].queryset = Body.objects.for_municipality(municipality)
         self.fields["meeting"].queryset = Meeting.objects.for_municipality(
             municipality).filter(date__year=self.instance.cycle.year).select_related("body")
+        self.fields["budget_version"].queryset = BudgetVersion.objects.for_municipality(
+            municipality)
         self.fields["depends_on"].queryset = Activity.objects.for_municipality(
             municipality).filter(cycle=self.instance.cycle).exclude(pk=self.instance.pk)
         for name, field in self.fields.items():

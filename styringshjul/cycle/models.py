@@ -8,6 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from styringshjul.budget.models import BudgetVersion
 from styringshjul.org.models import Municipality
 from styringshjul.org.tenancy import TenantQuerySet
 
@@ -152,6 +153,11 @@ class Activity(models.Model):
                               default=Status.PLANNED)
     meeting = models.ForeignKey(Meeting, on_delete=models.SET_NULL, null=True, blank=True,
                                 related_name="activities", verbose_name=_("meeting"))
+    budget_version = models.ForeignKey(
+        BudgetVersion, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("budget version produced"),
+        help_text=_("The budget version this activity delivers or decides, if any."),
+    )
     depends_on = models.ManyToManyField("self", symmetrical=False, blank=True,
                                         related_name="dependants",
                                         verbose_name=_("depends on"))
