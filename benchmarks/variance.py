@@ -2,8 +2,8 @@
 strings) and ~20 k budget lines, loaded with bulk inserts (COPY on PostgreSQL) into a
 throw-away municipality that is removed afterwards, with the rollups the import keeps.
 
-Each grouping is timed on the first call after an import (a period's rollups refreshed and
-the process's cache emptied, as in a fresh process) and on warm calls."""
+Each grouping is timed on the first call after an import (a period's rollups refreshed, so
+the database's own caches are cold for that period) and on warm calls."""
 
 import io
 import itertools
@@ -109,7 +109,6 @@ def _percentiles(label: str, action: Callable[[], object], repeat: int = 20,
 
 
 def run(timed: Callable, workdir: Path) -> None:
-    from django.core.cache import cache
     from django.db import connection, transaction
 
     from styringshjul.followup.queries import variance
@@ -130,7 +129,6 @@ def run(timed: Callable, workdir: Path) -> None:
     def after_an_import() -> None:
         with transaction.atomic():
             refresh_rollups(municipality, YEAR, [8])
-        cache.clear()
 
     try:
         _percentiles("rollups of one period refreshed (~77 k actuals)", after_an_import,

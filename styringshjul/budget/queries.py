@@ -1,11 +1,9 @@
 """What other apps may read of the budget: versions, and budget sums to date per dimension."""
 
-import hashlib
 from collections.abc import Sequence
 from decimal import Decimal
 
-from django.core.cache import cache
-from django.db.models import Count, DecimalField, ExpressionWrapper, F, Max, Q, Sum
+from django.db.models import DecimalField, ExpressionWrapper, F, Q, Sum
 
 from styringshjul.budget.models import BudgetLine, BudgetVersion, PeriodProfile, VersionState
 from styringshjul.budget.period_profiles import PERIODS, effective_profiles, share_expression
@@ -47,25 +45,7 @@ def budget_sums(
     (or per tuple of values of several fields), summed in the database in one query."""
     if profiles is None:
         profiles = effective_profiles(version.municipality)
-    if scope is not None:
-        return _budget_sums(version, year, period, field, account_class, scope, profiles)
-    key = _cache_key(version, year, period, field, account_class, profiles)
-    sums = cache.get(key)
-    if sums is None:
-        sums = _budget_sums(version, year, period, field, account_class, None, profiles)
-        cache.set(key, sums, timeout=24 * 3600)
-    return sums
-
-
-def _cache_key(version, year, period, field, account_class, profiles) -> str:
-    """Lines are replaced, never edited in place, when a budget is imported again; the
-    count, last id and sum of the lines and the profiles in force make the key."""
-    lines = budget_lines(version, year, account_class).aggregate(
-        count=Count("pk"), last=Max("pk"), total=Sum("amount"))
-    stamp = repr((lines, year, period, field, account_class, [
-        (p.pk, p.art_prefix, p.responsibility_prefix, p.weights) for p in profiles]))
-    digest = hashlib.sha1(stamp.encode(), usedforsecurity=False).hexdigest()
-    return f"budget:sums:{version.pk}:{digest}"
+    return _budget_sums(version, year, period, field, account_class, scope, profiles)
 
 
 def _budget_sums(version, year, period, field, account_class, scope, profiles) -> dict:
