@@ -17,12 +17,13 @@ from styringshjul.followup.queries import (
     totals,
     variance,
 )
+from styringshjul.lib.periods import TERTIALS, last_period_of
 from styringshjul.org.breadcrumbs import crumbs
 from styringshjul.org.models import Municipality
 from styringshjul.org.tenancy import municipality_view
 
 TREE_NEXT = {Grouping.SERVICE_AREA: Grouping.UNIT, Grouping.ART_GROUP: Grouping.ART}
-TERTIAL_PERIODS = ((1, 4), (2, 8), (3, 12))
+TERTIAL_PERIODS = tuple((tertial, last_period_of(tertial)) for tertial in TERTIALS)
 
 
 def followup_crumb(municipality: Municipality) -> tuple[str, str]:

@@ -7,8 +7,11 @@ def tertial_of(day: date) -> int:
     return (day.month - 1) // 4 + 1
 
 
-def tertial_months(tertial: int) -> range:
-    if tertial not in (1, 2, 3):
+TERTIALS = (1, 2, 3)
+
+
+def last_period_of(tertial: int) -> int:
+    """The accounting period a tertial report runs to: 4, 8 or 12."""
+    if tertial not in TERTIALS:
         raise ValueError(f"A tertial is 1, 2 or 3, not {tertial}")
-    first = (tertial - 1) * 4 + 1
-    return range(first, first + 4)
+    return tertial * 4
