@@ -16,11 +16,12 @@ from django.utils.translation import gettext as _
 from styringshjul.budget.models import BudgetVersion
 from styringshjul.budget.queries import budget_sums, followed_up_version
 from styringshjul.followup import actuals
-from styringshjul.followup.art_groups import group_by_key
 from styringshjul.followup.models import Forecast
-from styringshjul.followup.rows import UNKNOWN, OrgMap, names_and_order, org_map, rolled_up
+from styringshjul.followup.rows import UNKNOWN, names_and_order, rolled_up
+from styringshjul.ledger.art_groups import group_by_key
 from styringshjul.ledger.models import AccountClass
 from styringshjul.org.models import Municipality
+from styringshjul.org.org_map import OrgMap, org_map
 
 CENTS = Decimal("0.01")
 TENTHS = Decimal("0.1")

@@ -1,52 +1,14 @@
 """Turning sums per code into report rows: rolling ansvar codes up the organisation tree,
 and naming and ordering the rows."""
 
-from collections import Counter
-from dataclasses import dataclass
-
 from django.utils.translation import gettext as _
 
-from styringshjul.followup.art_groups import ART_GROUPS, group_of
+from styringshjul.ledger.art_groups import ART_GROUPS, group_of
 from styringshjul.ledger.models import KostraArt, KostraFunction
 from styringshjul.ledger.queries import display_name
-from styringshjul.org.models import Municipality, OrgUnit, Responsibility, ServiceArea
+from styringshjul.org.org_map import OrgMap
 
 UNKNOWN = "unknown"
-
-
-@dataclass(frozen=True)
-class Place:
-    name: str
-    unit_id: int
-    service_area_id: int
-
-
-class OrgMap(dict):
-    """Ansvar code → where it sits in the organisation tree, with units and areas by id."""
-
-    def __init__(self, municipality: Municipality):
-        super().__init__(
-            (code, Place(name or unit_name, unit, area))
-            for code, name, unit, unit_name, area in Responsibility.objects
-            .for_municipality(municipality)
-            .values_list("code", "name", "unit_id", "unit__name", "unit__service_area_id")
-        )
-        self.units = {
-            unit.pk: (unit.name, unit.service_area_id, index)
-            for index, unit in enumerate(OrgUnit.objects.for_municipality(municipality))
-        }
-        self.areas = {
-            area.pk: (area.name, index)
-            for index, area in enumerate(ServiceArea.objects.for_municipality(municipality))
-        }
-        self.code_counts = Counter(place.unit_id for place in self.values())
-
-    def codes_of_unit(self, unit_id: int) -> int:
-        return self.code_counts[unit_id]
-
-
-def org_map(municipality: Municipality) -> OrgMap:
-    return OrgMap(municipality)
 
 
 def rolled_up(org: OrgMap, grouping: str, rows: list) -> list:
