@@ -9,5 +9,5 @@ urlpatterns = [
     path("", include("styringshjul.cycle.urls")),
     path("", include("styringshjul.ledger.import_urls")),
     path("", include("styringshjul.followup.urls")),
-    path("", include("styringshjul.budget.profile_urls")),
+    path("", include("styringshjul.budget.urls")),
 ]
