@@ -11,4 +11,8 @@ urlpatterns = [
     path("<kommunenr:number>/budsjett/versjon/<int:pk>/neste-steg/",
          version_views.version_advance, name="budget_version_advance"),
     path("", include("styringshjul.budget.profile_urls")),
+    path("", include("styringshjul.budget.plan_urls")),
+    path("", include("styringshjul.budget.measure_urls")),
+    path("", include("styringshjul.budget.investment_urls")),
+    path("", include("styringshjul.budget.schedule_urls")),
 ]
