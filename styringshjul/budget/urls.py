@@ -15,4 +15,5 @@ urlpatterns = [
     path("", include("styringshjul.budget.measure_urls")),
     path("", include("styringshjul.budget.investment_urls")),
     path("", include("styringshjul.budget.schedule_urls")),
+    path("", include("styringshjul.budget.spreadsheet_urls")),
 ]
