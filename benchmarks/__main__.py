@@ -39,6 +39,10 @@ def main() -> None:
     from benchmarks import variance
 
     variance.run(timed, workdir)
+    from benchmarks import budget_balance, budget_compare
+
+    budget_balance.run(timed, workdir)
+    budget_compare.run(timed, workdir)
 
 
 if __name__ == "__main__":

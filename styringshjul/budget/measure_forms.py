@@ -1,6 +1,5 @@
 """Forms for measures, frames and party groups."""
 
-import re
 from decimal import Decimal
 
 from django import forms
@@ -20,28 +19,9 @@ from styringshjul.budget.models import (
     PartyGroup,
 )
 from styringshjul.lib.money import format_kroner
+from styringshjul.org.fields import KronerField
 from styringshjul.org.locking import STALE_MESSAGE, LockedModelForm, StaleEdit, save_unless_stale
 from styringshjul.org.models import Membership, OrgUnit, Role, ServiceArea
-
-AMOUNT = re.compile(r"^[−-]?\d+([.,]\d{1,2})?$")
-
-
-class AmountField(forms.CharField):
-    """Kroner as people type them: 1 250 000, −50 000,50 or -50000.5."""
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("required", False)
-        super().__init__(**kwargs)
-        self.widget.attrs.update({"inputmode": "decimal", "class": "ds-input amount"})
-
-    def clean(self, value) -> Decimal:
-        text = re.sub(r"[\s\xa0]", "", super().clean(value) or "")
-        if not text:
-            return Decimal(0)
-        if not AMOUNT.match(text):
-            raise forms.ValidationError(
-                _t("Write the amount in kroner, e.g. 1 250 000 or −50 000,50."))
-        return Decimal(text.replace("−", "-").replace(",", ".")).quantize(Decimal("0.01"))
 
 
 def shown_amount(amount: Decimal | None) -> str:
@@ -106,12 +86,12 @@ class MeasureForm(LockedModelForm):
             if self.instance.pk else {}
         for year in self.plan.year_range:
             row = rows.get(year)
-            self.fields[f"operating_{year}"] = AmountField(
+            self.fields[f"operating_{year}"] = KronerField(
                 label=_t("Operating effect %(year)s") % {"year": year},
                 initial=shown_amount(row.operating if row else None),
                 help_text=_t("Kroner; a cost positive, a saving negative.") if year ==
                 self.plan.first_year else "")
-            self.fields[f"investment_{year}"] = AmountField(
+            self.fields[f"investment_{year}"] = KronerField(
                 label=_t("Investment %(year)s") % {"year": year},
                 initial=shown_amount(row.investment if row else None))
 
@@ -200,7 +180,7 @@ class FramesForm(forms.Form):
         for area in self.areas:
             for year in version.year_range:
                 frame = self.frames.get((area.pk, year))
-                self.fields[f"frame_{area.pk}_{year}"] = AmountField(
+                self.fields[f"frame_{area.pk}_{year}"] = KronerField(
                     label=_t("Frame for %(area)s in %(year)s") % {"area": area, "year": year},
                     initial=shown_amount(frame.amount if frame else None))
                 self.fields[f"lock_{area.pk}_{year}"] = forms.IntegerField(

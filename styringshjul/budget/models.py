@@ -231,7 +231,7 @@ class InvestmentProject(models.Model):
     name = models.CharField(_("name"), max_length=200)
     responsibility = models.CharField(_("responsibility code"), max_length=10)
     function = models.CharField(_("function"), max_length=3)
-    art = models.CharField(_("art"), max_length=4, default="020")
+    art = models.CharField(_("art"), max_length=4, default="230")
     loan_kind = models.CharField(_("loan"), max_length=10, choices=LoanKind.choices,
                                  default=LoanKind.ANNUITY)
     loan_years = models.PositiveSmallIntegerField(
@@ -438,7 +438,7 @@ class LineChange(AccountString):  # noqa: DJ008 (the account string names it)
 
 
 class AdjustmentKind(models.TextChoices):
-    STARTING_POINT = "starting_point", _("adopted budget with revisions")
+    STARTING_POINT = "starting_point", _("starting point")
     ONE_OFF = "one_off", _("one-off items removed")
     FULL_YEAR = "full_year", _("full-year effect of measures")
     WAGE_GROWTH = "wage_growth", _("wage growth")

@@ -4,11 +4,11 @@ rows or uploaded as a file."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from styringshjul.budget.investment_forms import KronerField
 from styringshjul.budget.models import DecidingBody
 from styringshjul.budget.revisions import COLUMNS, RevisionChange
 from styringshjul.ledger.models import AccountClass
 from styringshjul.lib.issues import Issue
+from styringshjul.org.fields import KronerField
 
 EXTRA_ROWS = 5
 MAX_ROWS = 500

@@ -31,6 +31,7 @@ from styringshjul.budget.versions import derive_version
 from styringshjul.ledger.models import AccountClass
 from styringshjul.ledger.queries import arts_valid_in, functions_valid_in
 from styringshjul.lib.issues import Issue
+from styringshjul.lib.money import parse_kroner
 from styringshjul.lib.tabular import TableError, read_table
 from styringshjul.org.queries import responsibility_codes
 
@@ -40,16 +41,7 @@ COLUMNS = {"responsibility": "ansvar", "function": "funksjon", "art": "art",
            "account_class": "kontoklasse"}
 """The column each field has in a revision file (and is named by in issues)."""
 ART_PATTERN = re.compile(r"^\d{3,4}$")
-AMOUNT_PATTERN = re.compile(r"^-?\d{1,13}([.,]\d{1,2})?$")
 NAME_LENGTH = 150
-
-
-def parse_kroner(text: str) -> Decimal | None:
-    """`1 250 000`, `−50 000,50` or `-1250000.5` as Decimal; None when not an amount."""
-    plain = re.sub(r"[\s\xa0\u202f]", "", str(text)).replace("\u2212", "-")
-    if not AMOUNT_PATTERN.match(plain):
-        return None
-    return Decimal(plain.replace(",", ".")).quantize(Decimal("0.01"))
 
 
 @dataclass(frozen=True)

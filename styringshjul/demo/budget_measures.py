@@ -105,7 +105,7 @@ MEASURES = (
       description="Styring av varme og lys; gevinst etter investering i SD-anlegg."),
     M("Renhold: ny frekvens i administrasjonsbygg", "saving", "Eiendom", "4210", "121", "075",
       (-150_000, -150_000, -150_000, -150_000)),
-    M("Vintervedlikehold: færre brøyteroder", "saving", "Teknisk drift", "4100", "332", "270",
+    M("Vintervedlikehold: færre brøyteroder", "saving", "Teknisk drift", "4100", "332", "271",
       (-200_000, -200_000, -200_000, -200_000),
       users="Lavere brøytestandard på enkelte kommunale veger."),
     M("Økt gebyr for byggesak (selvkost)", "saving", "Plan, næring og miljø", "4300", "301",

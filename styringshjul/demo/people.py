@@ -19,7 +19,7 @@ class DemoPerson:
 PEOPLE = [
     DemoPerson("kari", "Kari", "Nordhagen", "3439", "finance", "Økonomisjef"),
     DemoPerson("ola", "Ola", "Haugen", "3439", "unit_leader", "Rektor", ("Fåvang skule",)),
-    DemoPerson("anne", "Anne", "Kvarberg", "3439", "leadership", "Kommunedirektør"),
+    DemoPerson("guro", "Guro", "Kvarberg", "3439", "leadership", "Kommunedirektør"),
     DemoPerson("per", "Per", "Bakken", "3439", "politician", "Kommunestyremedlem (Sp)"),
     DemoPerson("lars", "Lars", "Brenden", "3439", "politician", "Gruppeleder (H)"),
     DemoPerson("sofie", "Sofie", "Lien", "3441", "finance", "Økonomirådgjevar"),

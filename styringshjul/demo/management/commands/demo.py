@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
 from styringshjul.cycle.demo import build_demo_cycle
+from styringshjul.demo.budget_process import build_demo_budget_process
 from styringshjul.demo.finance import build_demo_finance
 from styringshjul.demo.people import DEMO_PASSWORD, PEOPLE, SUPERUSER
 from styringshjul.demo.services import build_demo
@@ -10,7 +11,8 @@ from styringshjul.lib.money import format_kroner
 
 class Command(BaseCommand):
     help = ("Create or refresh the demo municipalities Ringebu (3439) and Gausdal (3441), "
-            "with Ringebu's ledger and adopted budget for 2025 and 2026.")
+            "with Ringebu's ledger and adopted budget for 2025 and 2026 and its budget process "
+            "for the economic plan 2026–2029.")
 
     def handle(self, *args, **options):
         for municipality in build_demo():
@@ -38,6 +40,11 @@ class Command(BaseCommand):
                    "budget": loaded.budget_name,
                    "budget_lines": format_kroner(loaded.budget_lines)}
             )
+        revised = build_demo_budget_process()
+        if revised is not None:
+            self.stdout.write(
+                _("Ringebu: the budget process for %(plan)s, up to «%(version)s»")
+                % {"plan": revised.plan, "version": revised.name})
         self.stdout.write(
             "\n" + _("Demo users (password «%(password)s»):") % {"password": DEMO_PASSWORD}
         )
