@@ -6,8 +6,9 @@ BUDGET = "<kommunenr:number>/budsjett/"
 
 urlpatterns = [
     path(BUDGET + "tiltak/", measure_views.measures_index, name="budget_measures_index"),
-    path(BUDGET + "<int:first_year>/tiltak/", measure_views.measure_list, name="budget_measures"),
-    path(BUDGET + "<int:first_year>/tiltak/nytt/", measure_views.measure_create,
+    path(BUDGET + "plan/<int:first_year>/tiltak/", measure_views.measure_list,
+         name="budget_measures"),
+    path(BUDGET + "plan/<int:first_year>/tiltak/nytt/", measure_views.measure_create,
          name="budget_measure_create"),
     path(BUDGET + "tiltak/<int:pk>/", measure_views.measure_detail, name="budget_measure"),
     path(BUDGET + "tiltak/<int:pk>/endre/", measure_views.measure_edit, name="budget_measure_edit"),

@@ -11,7 +11,7 @@ from tests.budget.test_measures import make_measure
 
 pytestmark = pytest.mark.django_db
 
-LIST = "/3439/budsjett/2026/tiltak/"
+LIST = "/3439/budsjett/plan/2026/tiltak/"
 
 
 def form(plan, **changes) -> dict:
