@@ -65,6 +65,7 @@ def _load(municipality) -> list:
 def run(timed: Callable, workdir: Path) -> None:
     from django.db import connection, transaction
 
+    from benchmarks.budget_balance import analyse_budget_lines
     from styringshjul.budget.comparison import compare_versions
     from styringshjul.budget.models import Measure
     from styringshjul.budget.spreadsheets import export_workbook
@@ -75,6 +76,7 @@ def run(timed: Callable, workdir: Path) -> None:
         start = time.perf_counter()
         with transaction.atomic():
             versions = _load(municipality)
+        analyse_budget_lines()
         print(f"budget compare: loaded {VERSIONS} versions × {LINES_PER_VERSION:,} lines "
               f"({connection.vendor}) in {time.perf_counter() - start:.1f} s")
         for by in GROUPINGS:
