@@ -25,6 +25,7 @@ from styringshjul.budget.models import (
     MeasureStatus,
     MeasureYear,
 )
+from styringshjul.budget.version_views import visible_version
 from styringshjul.budget.versions import ProcessError
 from styringshjul.org.breadcrumbs import crumbs
 from styringshjul.org.locking import STALE_MESSAGE
@@ -48,17 +49,6 @@ def plan_crumb(plan: EconomicPlan) -> tuple[str, str]:
 
 def version_crumb(version: BudgetVersion) -> tuple[str, str]:
     return str(version), version_url(version)
-
-
-def visible_version(request: HttpRequest, municipality: Municipality, pk: int) -> BudgetVersion:
-    """The municipality's version, 404 if it is another's or an unpublished alternative of a
-    party the user is not in."""
-    version = get_object_or_404(
-        BudgetVersion.objects.for_municipality(municipality).select_related("plan", "party"),
-        pk=pk)
-    if not request.user.has_perm("budget.view_version", version):
-        raise Http404
-    return version
 
 
 def _plan(municipality: Municipality, first_year: int) -> EconomicPlan:
