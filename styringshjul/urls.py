@@ -10,4 +10,5 @@ urlpatterns = [
     path("", include("styringshjul.ledger.import_urls")),
     path("", include("styringshjul.followup.urls")),
     path("", include("styringshjul.budget.urls")),
+    path("", include("styringshjul.scorecards.urls")),
 ]

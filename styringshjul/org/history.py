@@ -45,10 +45,14 @@ def _who(user) -> str:
     return user.get_full_name() or user.get_username()
 
 
+BOOKKEEPING_FIELDS = ["lock_version"]
+"""Fields that change with every save and say nothing to a reader."""
+
+
 def _field_changes(record, previous) -> list[tuple[str, str, str]]:
     if previous is None:
         return []
-    delta = record.diff_against(previous)
+    delta = record.diff_against(previous, excluded_fields=BOOKKEEPING_FIELDS)
     model = record.instance_type
     changes = []
     for change in delta.changes:

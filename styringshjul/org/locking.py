@@ -57,5 +57,15 @@ class LockedModelForm(forms.ModelForm):
                               lambda: super(LockedModelForm, self).save())
         except StaleEdit:
             self.add_error(None, STALE_MESSAGE)
+            self._catch_up()
             return None
         return self.instance
+
+    def _catch_up(self) -> None:
+        """Carry the stored lock_version in the re-shown form, so that saving again after
+        comparing goes through (the typed values stay)."""
+        current = type(self.instance)._default_manager.filter(pk=self.instance.pk).values_list(
+            "lock_version", flat=True).first()
+        if current is not None:
+            self.data = self.data.copy()
+            self.data[self.add_prefix("lock_version")] = current

@@ -15,3 +15,10 @@ class ScorecardsConfig(AppConfig):
         from styringshjul.org.navigation import MenuItem
 
         return [MenuItem(_("Scorecards"), "scorecards", order=35)]
+
+    @property
+    def front_page(self):
+        from styringshjul.org.navigation import FrontPageSection
+        from styringshjul.scorecards.front_page import open_inquiries
+
+        return [FrontPageSection("scorecards/_front_inquiries.html", open_inquiries, order=20)]

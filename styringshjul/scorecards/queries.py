@@ -84,7 +84,7 @@ def shared_factors(scorecard: Scorecard) -> list[SuccessFactor]:
 def sheet(scorecard: Scorecard) -> Sheet:
     """The scorecard with every factor (its own and the shared ones) and this scorecard's
     results for each indicator."""
-    own = list(scorecard.success_factors.select_related("perspective", "goal"))
+    own = list(scorecard.success_factors.select_related("perspective", "goal", "parent"))
     factors = [(factor, True) for factor in shared_factors(scorecard)] + \
               [(factor, False) for factor in own]
     indicators = Indicator.objects.filter(
@@ -93,7 +93,8 @@ def sheet(scorecard: Scorecard) -> Sheet:
     for indicator in indicators:
         by_factor.setdefault(indicator.success_factor_id, []).append(indicator)
     results = {(result.indicator_id, result.period): result
-               for result in Result.objects.filter(scorecard=scorecard)}
+               for result in Result.objects.filter(scorecard=scorecard)
+               .select_related("updated_by")}
     rows: dict[int, PerspectiveRow] = {
         perspective.pk: PerspectiveRow(perspective)
         for perspective in Perspective.objects.for_municipality(scorecard.municipality)}

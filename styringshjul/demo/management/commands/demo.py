@@ -5,14 +5,15 @@ from styringshjul.cycle.demo import build_demo_cycle
 from styringshjul.demo.budget_process import build_demo_budget_process
 from styringshjul.demo.finance import build_demo_finance
 from styringshjul.demo.people import DEMO_PASSWORD, PEOPLE, SUPERUSER
+from styringshjul.demo.scorecards import build_demo_scorecards
 from styringshjul.demo.services import build_demo
 from styringshjul.lib.money import format_kroner
 
 
 class Command(BaseCommand):
     help = ("Create or refresh the demo municipalities Ringebu (3439) and Gausdal (3441), "
-            "with Ringebu's ledger and adopted budget for 2025 and 2026 and its budget process "
-            "for the economic plan 2026–2029.")
+            "with Ringebu's ledger and adopted budget for 2025 and 2026 its budget process "
+            "for the economic plan 2026–2029 and its scorecards for 2026.")
 
     def handle(self, *args, **options):
         for municipality in build_demo():
@@ -45,6 +46,12 @@ class Command(BaseCommand):
             self.stdout.write(
                 _("Ringebu: the budget process for %(plan)s, up to «%(version)s»")
                 % {"plan": revised.plan, "version": revised.name})
+        built = build_demo_scorecards()
+        self.stdout.write(
+            _("Ringebu %(year)s: %(scorecards)d scorecards, %(results)d results, "
+              "%(inquiries)d inquiries")
+            % {"year": built.top.year, "scorecards": built.scorecards,
+               "results": built.results, "inquiries": built.inquiries})
         self.stdout.write(
             "\n" + _("Demo users (password «%(password)s»):") % {"password": DEMO_PASSWORD}
         )
