@@ -1,10 +1,13 @@
 """Changes to domain data, read from django-simple-history, as rows a page can show."""
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
+from decimal import Decimal
 
 from django.db import models
 from django.db.models import QuerySet
+from django.utils.formats import date_format, number_format
+from django.utils.timezone import localtime
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,14 @@ def _text(field, value) -> str:
                                                                for row in value]))
     if field.is_relation:
         return ", ".join(str(item) for item in _related(field, [value])) or str(value)
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(value, datetime):
+        return date_format(localtime(value), "SHORT_DATETIME_FORMAT")
+    if isinstance(value, date):
+        return date_format(value, "SHORT_DATE_FORMAT")
+    if isinstance(value, Decimal):
+        return number_format(value.normalize())
     return str(value)
 
 

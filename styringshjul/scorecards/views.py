@@ -20,6 +20,7 @@ from styringshjul.org.locking import STALE_MESSAGE
 from styringshjul.org.models import Municipality, ServiceArea
 from styringshjul.org.tenancy import municipality_view
 from styringshjul.scorecards import inquiries
+from styringshjul.scorecards.dashboard import trend_context
 from styringshjul.scorecards.forms import (
     IndicatorForm,
     ResultForm,
@@ -199,9 +200,11 @@ def _changes(scorecard: Scorecard) -> list:
 @municipality_view()
 def scorecard(request: HttpRequest, municipality: Municipality, pk: int) -> HttpResponse:
     card = _scorecard(municipality, pk)
+    card_sheet = sheet(card)
     return render(request, "scorecards/scorecard.html", {
         "scorecard": card, "owner": describe_owner(card), "above": above(card),
-        "goals": card.goals.select_related("focus_area"), "sheet": sheet(card),
+        "goals": card.goals.select_related("focus_area"), "sheet": card_sheet,
+        "trends": [trend_context(card, row.indicator) for row in card_sheet.indicator_rows()],
         "editable": request.user.has_perm("scorecards.change_scorecard", card),
         "can_ask": request.user.has_perm("scorecards.ask_inquiry", municipality),
         "changes": _changes(card), "breadcrumbs": _crumbs(card),
