@@ -43,6 +43,9 @@ def main() -> None:
 
     budget_balance.run(timed, workdir)
     budget_compare.run(timed, workdir)
+    from benchmarks import keyfigures
+
+    keyfigures.run(timed, workdir)
 
 
 if __name__ == "__main__":

@@ -11,4 +11,5 @@ urlpatterns = [
     path("", include("styringshjul.followup.urls")),
     path("", include("styringshjul.budget.urls")),
     path("", include("styringshjul.scorecards.urls")),
+    path("", include("styringshjul.keyfigures.urls")),
 ]

@@ -12,6 +12,7 @@ from django.test import Client
 from django.test.utils import override_settings
 
 from styringshjul.demo.services import build_demo
+from styringshjul.keyfigures.models import Region
 from styringshjul.ledger.models import KostraFunction
 from styringshjul.org.models import Municipality, OrgUnit
 
@@ -41,6 +42,9 @@ def demo(db) -> None:
     # reference data that migrations load.
     if not KostraFunction.objects.exists():
         import_module("styringshjul.ledger.migrations.0002_load_code_lists").load(apps, None)
+    if not Region.objects.exists():
+        import_module("styringshjul.keyfigures.migrations.0002_regions_and_catalogue").load(
+            apps, None)
     if not Municipality.objects.filter(number="3439").exists():
         build_demo()
 

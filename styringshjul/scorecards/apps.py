@@ -8,7 +8,12 @@ class ScorecardsConfig(AppConfig):
     verbose_name = _("Scorecards")
 
     def ready(self) -> None:
-        from styringshjul.scorecards import rules  # noqa: F401  registers the permissions
+        from styringshjul.scorecards import (
+            keyfigure_source,
+            rules,  # noqa: F401  registers the permissions
+        )
+
+        keyfigure_source.register_kind()
 
     @property
     def menu(self):

@@ -4,6 +4,7 @@ from django.utils.translation import gettext as _
 from styringshjul.cycle.demo import build_demo_cycle
 from styringshjul.demo.budget_process import build_demo_budget_process
 from styringshjul.demo.finance import build_demo_finance
+from styringshjul.demo.keyfigures import build_demo_keyfigures
 from styringshjul.demo.people import DEMO_PASSWORD, PEOPLE, SUPERUSER
 from styringshjul.demo.scorecards import build_demo_scorecards
 from styringshjul.demo.services import build_demo
@@ -11,9 +12,10 @@ from styringshjul.lib.money import format_kroner
 
 
 class Command(BaseCommand):
-    help = ("Create or refresh the demo municipalities Ringebu (3439) and Gausdal (3441), "
-            "with Ringebu's ledger and adopted budget for 2025 and 2026 its budget process "
-            "for the economic plan 2026–2029 and its scorecards for 2026.")
+    help = ("Create or refresh the demo municipalities Ringebu (3439) and Gausdal (3441): "
+            "Ringebu's ledger and adopted budgets for 2025 and 2026, its budget process for "
+            "the economic plan 2026–2029, its scorecards for 2026, and a synthetic national "
+            "set of key figures.")
 
     def handle(self, *args, **options):
         for municipality in build_demo():
@@ -26,6 +28,11 @@ class Command(BaseCommand):
                     "codes": municipality.responsibilities.count(),
                 }
             )
+        figures = build_demo_keyfigures()
+        self.stdout.write(
+            _("Key figures (synthetic, in Statistics Norway's JSON-stat2 shape): %(values)s "
+              "values of %(figures)d figures for every municipality")
+            % {"values": format_kroner(figures.values), "figures": figures.figures})
         for cycle in build_demo_cycle():
             self.stdout.write(
                 _("%(municipality)s: annual cycle %(year)s with %(activities)d activities")
