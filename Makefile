@@ -7,6 +7,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export STYRINGSHJUL_VAR_DIR ?= $(CURDIR)/var
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/styringshjul
+# The suite runs in two processes (pytest-xdist): the machines have two cores.
+TEST_WORKERS ?= 2
 CHROMIUM := /usr/lib/chromium/chromium
 
 .PHONY: demo setup translations gettext chromium test test-sqlite test-postgres lint bench clean messages
@@ -49,12 +51,12 @@ test: setup chromium lint test-sqlite test-postgres
 
 test-sqlite:
 	@echo "== Test suite on SQLite"
-	env -u DATABASE_URL $(BIN)/pytest -q
+	env -u DATABASE_URL $(BIN)/pytest -q -n $(TEST_WORKERS)
 
 test-postgres:
 	@if $(BIN)/python -c "import psycopg,sys; psycopg.connect('$(POSTGRES_URL)'.rsplit('/',1)[0]+'/postgres', connect_timeout=3).close()" 2>/dev/null; then \
 		echo "== Test suite on PostgreSQL ($(POSTGRES_URL))"; \
-		DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest -q; \
+		DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest -q -n $(TEST_WORKERS); \
 	else \
 		echo "== PostgreSQL svarer ikke på $(POSTGRES_URL): testene ble bare kjørt på SQLite."; \
 	fi

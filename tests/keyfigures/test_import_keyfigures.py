@@ -1,6 +1,5 @@
 """Importing saved statbank files into regions, the catalogue and its values."""
 
-import time
 from decimal import Decimal
 from io import StringIO
 from pathlib import Path
@@ -232,27 +231,26 @@ def test_fetch_without_network_fails_with_a_clear_message(coverage, settings):
     assert "data.ssb.no" in err.getvalue()
 
 
-def test_import_of_a_national_dataset_is_fast(regions):
-    """357 municipalities × 10 years × 40 figures ≈ 143 000 values."""
-    codes = [f"{n:04d}" for n in range(101, 101 + 357)]
+def test_a_dataset_of_many_regions_figures_and_years_imports_every_cell(regions):
+    """The national volume (357 × 40 × 10) is timed in `make bench`; here a smaller one
+    checks that every cell arrives."""
+    codes = [f"{n:04d}" for n in range(101, 101 + 57)]
     Region.objects.bulk_create([Region(code=c, name=f"Kommune {c}",
                                        kind=RegionKind.MUNICIPALITY) for c in codes],
                                ignore_conflicts=True)
     dimensions = [
         jsonstat.Dimension("Region", "region", tuple(jsonstat.Category(c, c) for c in codes)),
         jsonstat.Dimension("ContentsCode", "statistikkvariabel", tuple(
-            jsonstat.Category(f"KOS{i:02d}", f"Figur {i}") for i in range(40))),
+            jsonstat.Category(f"KOS{i:02d}", f"Figur {i}") for i in range(8))),
         jsonstat.Dimension("Tid", "år", tuple(
-            jsonstat.Category(str(y), str(y)) for y in range(2015, 2025))),
+            jsonstat.Category(str(y), str(y)) for y in range(2015, 2020))),
     ]
-    total = 357 * 40 * 10
+    total = 57 * 8 * 5
     dataset = jsonstat.Dataset("99999: test", dimensions,
                                [Decimal(i % 1000) for i in range(total)], [""] * total)
-    started = time.perf_counter()
     result = import_dataset(dataset, source="national")
-    elapsed = time.perf_counter() - started
     assert result.created == total
-    assert elapsed < 15  # the bench (make bench) holds the 5 s target
+    assert KeyFigureValue.objects.filter(region__code="0157", year=2019).count() == 8
 
 
 def test_a_csv_without_a_table_id_needs_the_table_option(coverage, tmp_path):
