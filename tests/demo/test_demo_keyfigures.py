@@ -3,7 +3,6 @@ municipality and the aggregates, the same bytes for the same seed, marked synthe
 imported through `import_keyfigures` so that a second run changes nothing."""
 
 import math
-from importlib.util import find_spec
 
 import pytest
 
@@ -21,7 +20,6 @@ from styringshjul.keyfigures.catalogue import catalogue_rows
 
 PER_PUPIL = "KOSkorrbrdrgsperelev0000"
 CODES = (PER_PUPIL, "KOSandelbarnbhg0000", "KOSgrunnskolepoeng0000", "KOSfrieinntekterPerInnb")
-HAS_IMPORTER = find_spec("styringshjul.keyfigures.management.commands.import_keyfigures")
 
 
 @pytest.fixture(scope="module")
@@ -110,7 +108,6 @@ def test_kostra_groups_follow_size_and_one_municipality_moves():
 
 
 @pytest.mark.django_db
-@pytest.mark.skipif(not HAS_IMPORTER, reason="import_keyfigures (helper KF-A) not there yet")
 def test_the_demo_imports_through_the_command_and_a_second_run_changes_nothing(ringebu,
                                                                                 figures):
     from styringshjul.demo.keyfigures import NEIGHBOURS, build_demo_keyfigures
