@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "styringshjul.budget",
     "styringshjul.followup",
     "styringshjul.cycle",
+    "styringshjul.surveys",
     "styringshjul.keyfigures",
     "styringshjul.scorecards",
     "styringshjul.demo",
