@@ -99,8 +99,17 @@ def _json_pairs(content: bytes) -> tuple[list[tuple[int, str, str]], list[Issue]
 
 
 def import_groups(path: Path, year: int, *, dry_run: bool = False) -> GroupImport:
-    result = GroupImport(year)
-    pairs, result.issues = read_pairs(path)
+    return _import(*read_pairs(path), year, dry_run)
+
+
+def import_klass_answer(content: bytes, year: int) -> GroupImport:
+    """The JSON Statistics Norway's Klass answered (see `SsbClient.kostra_groups`)."""
+    return _import(*_json_pairs(content), year, dry_run=False)
+
+
+def _import(pairs: list[tuple[int, str, str]], issues: list[Issue], year: int,
+            dry_run: bool) -> GroupImport:
+    result = GroupImport(year, issues=issues)
     wanted = _check(pairs, result)
     result.read = len(wanted)
     if not pairs and not result.issues:

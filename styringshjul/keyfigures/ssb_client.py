@@ -25,6 +25,9 @@ from styringshjul.keyfigures import jsonstat
 
 V2_BASE = "https://data.ssb.no/api/pxwebapi/v2"
 V0_BASE = "https://data.ssb.no/api/v0/no"
+KLASS_BASE = "https://data.ssb.no/api/klass/v1"
+MUNICIPALITIES_CLASSIFICATION = 131
+KOSTRA_GROUPS_CLASSIFICATION = 112
 CELL_LIMIT = 800_000
 RETRY_STATUS = {429, 500, 502, 503, 504}
 FALLBACK_STATUS = {400, 404}
@@ -133,6 +136,7 @@ class SsbClient:
     timeout: float = 60.0
     v2_base: str = V2_BASE
     v0_base: str = V0_BASE
+    klass_base: str = KLASS_BASE
 
     def fetch(self, query: Query) -> jsonstat.Dataset:
         """The whole query as one dataset, however many requests it took."""
@@ -153,6 +157,17 @@ class SsbClient:
             return jsonstat.read_dimensions(document)
         except (ValueError, KeyError, TypeError, jsonstat.JsonStatError) as exc:
             raise SsbError("bad_answer", str(exc), response.status) from exc
+
+    def kostra_groups(self, year: int) -> bytes:
+        """Klass' correspondence from municipalities (131) to KOSTRA groups (112) as it
+        stood on 1 January of `year`, as the JSON answer (read by `kostra_groups`)."""
+        url = (f"{self.klass_base}/classifications/{MUNICIPALITIES_CLASSIFICATION}/"
+               f"correspondsAt?targetClassificationId={KOSTRA_GROUPS_CLASSIFICATION}"
+               f"&date={year}-01-01&language=nb")
+        response = self._request("GET", url, None)
+        if response.status != 200:
+            raise SsbError("http", _excerpt(response.body), response.status)
+        return response.body
 
     def _fetch_one(self, query: Query) -> jsonstat.Dataset:
         response = self._request("GET", query.v2_url(self.v2_base), None)

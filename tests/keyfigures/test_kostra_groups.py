@@ -82,3 +82,27 @@ def test_the_command_exits_1_on_a_rejected_file_and_0_when_imported(demo, tmp_pa
                  "--year", "2031")
     assert "3" in capsys.readouterr().out
     assert memberships(2031)["3439"] == "EKG02"
+
+
+class Klass:
+    """Statistics Norway's Klass, answering the saved correspondence 131 → 112."""
+
+    def __init__(self):
+        self.urls = []
+
+    def __call__(self, method, url, body, timeout):
+        from styringshjul.keyfigures.ssb_client import Response
+
+        self.urls.append(url)
+        return Response(200, (FIXTURES / "klass_131_112_correspondence.json").read_bytes())
+
+
+def test_fetch_with_kostra_groups_asks_klass_for_the_years_correspondence(demo, settings,
+                                                                           capsys):
+    settings.SSB_TRANSPORT = klass = Klass()
+    with pytest.raises(SystemExit):  # the catalogue tables get Klass' answer: not JSON-stat
+        call_command("fetch_keyfigures", "--year", "2031", "--kostra-groups")
+
+    assert "classifications/131/correspondsAt?targetClassificationId=112&date=2031-01-01" \
+        in klass.urls[0]
+    assert memberships(2031)["0301"] == "EKG16"

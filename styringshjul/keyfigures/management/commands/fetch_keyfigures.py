@@ -1,4 +1,5 @@
-"""styringshjul fetch_keyfigures --year 2025 [--table ID ...] [--regions all|municipalities]"""
+"""styringshjul fetch_keyfigures --year 2025 [--table ID ...] [--regions all|municipalities]
+[--kostra-groups]"""
 
 from argparse import ArgumentParser
 from collections import defaultdict
@@ -11,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from styringshjul.keyfigures import jsonstat
 from styringshjul.keyfigures.importer import import_dataset, region_kind
+from styringshjul.keyfigures.kostra_groups import import_klass_answer
 from styringshjul.keyfigures.management.commands.import_keyfigures import write_result
 from styringshjul.keyfigures.models import KeyFigure, RegionKind
 from styringshjul.keyfigures.ssb_client import Query, SsbClient, SsbError, default_client
@@ -26,9 +28,15 @@ class Command(BaseCommand):
         parser.add_argument("--year", type=int, required=True)
         parser.add_argument("--table", action="append", default=[], dest="tables")
         parser.add_argument("--regions", choices=["all", "municipalities"], default="all")
+        parser.add_argument("--kostra-groups", action="store_true",
+                            help="also fetch each municipality's KOSTRA group for the year "
+                                 "from Statistics Norway's Klass")
 
-    def handle(self, *args, year: int, tables: list[str], regions: str, **options) -> None:
+    def handle(self, *args, year: int, tables: list[str], regions: str, kostra_groups: bool,
+               **options) -> None:
         with translation.override(settings.LANGUAGE_CODE):
+            if kostra_groups:
+                self._fetch_groups(default_client(settings), year)
             figures = KeyFigure.objects.all()
             if tables:
                 figures = figures.filter(table_id__in=tables)
@@ -63,6 +71,17 @@ class Command(BaseCommand):
         except SystemExit:
             return True
         return False
+
+    def _fetch_groups(self, client: SsbClient, year: int) -> None:
+        try:
+            result = import_klass_answer(client.kostra_groups(year), year)
+        except SsbError as exc:
+            self._fail(self._network_message(exc, "Klass 131→112"))
+        for issue in result.issues:
+            self.stderr.write(f"{issue.column} «{issue.value}»: {issue.message}")
+        if result.rejected:
+            self._fail(result.status_message())
+        self.stdout.write(result.status_message())
 
     def _network_message(self, exc: SsbError, table_id: str) -> str:
         if exc.code in {"unavailable", "timeout"}:
