@@ -60,17 +60,24 @@ def normalise_name(name: object) -> str:
     return " ".join(str(name or "").replace("\ufeff", "").strip().lower().split())
 
 
+def read_rows(path: Path, filename: str | None = None) -> tuple[list[list[str]], str, str]:
+    """Every row of the file as stripped texts, with the encoding ("xlsx" for a workbook)
+    and the delimiter used ("" for a workbook). For readers that find their own header."""
+    if (filename or path.name).lower().endswith((".xlsx", ".xlsm")):
+        return [[_cell_text(cell) for cell in row] for row in _xlsx_rows(path)], "xlsx", ""
+    text, encoding = decode(path.read_bytes())
+    delimiter = sniff_delimiter(text)
+    rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    return [[cell.strip() for cell in row] for row in rows], encoding, delimiter
+
+
 def read_table(
     path: Path, aliases: dict[str, set[str]], *, filename: str | None = None
 ) -> Table:
     """Rows keyed by the canonical column names in `aliases` ({canonical: {accepted names}})."""
-    name = (filename or path.name).lower()
-    if name.endswith((".xlsx", ".xlsm")):
-        raw_rows, encoding, delimiter = _xlsx_rows(path), "", ""
-    else:
-        text, encoding = decode(path.read_bytes())
-        delimiter = sniff_delimiter(text)
-        raw_rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    raw_rows, encoding, delimiter = read_rows(path, filename)
+    if encoding == "xlsx":
+        encoding = ""
     header_index, columns = _find_header(raw_rows, aliases)
     header = [str(cell or "").strip() for cell in raw_rows[header_index]]
     rows = []
