@@ -12,4 +12,5 @@ urlpatterns = [
     path("", include("styringshjul.budget.urls")),
     path("", include("styringshjul.scorecards.urls")),
     path("", include("styringshjul.keyfigures.urls")),
+    path("", include("styringshjul.surveys.urls")),
 ]
