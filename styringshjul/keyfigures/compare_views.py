@@ -23,6 +23,7 @@ from styringshjul.keyfigures.models import FigureNote, IndicatorKind, KeyFigure,
 from styringshjul.org.breadcrumbs import crumbs
 from styringshjul.org.models import Municipality
 from styringshjul.org.tenancy import municipality_view
+from styringshjul.surveys import queries as survey_queries
 
 KIND_ORDER = [IndicatorKind.PRIORITISATION, IndicatorKind.COVERAGE,
               IndicatorKind.PRODUCTIVITY, IndicatorKind.QUALITY, IndicatorKind.FINANCE,
@@ -299,6 +300,7 @@ def service_page(request: HttpRequest, municipality: Municipality, service: str
         municipality).filter(figure__in=figures)}
     table = queries.values_of(figures, columns, latest.values())
     link = reverse("keyfigure", args=[municipality.number, 0]).removesuffix("0/")
+    satisfaction = satisfaction_rows(municipality, figures[0].service)
     kinds = []
     for kind in KIND_ORDER:
         rows = [_service_row(figure, latest.get(figure.pk), columns, table, standings,
@@ -310,6 +312,8 @@ def service_page(request: HttpRequest, municipality: Municipality, service: str
     return render(request, "keyfigures/service.html", {
         "service": figures[0].service, "kinds": kinds, "columns": columns,
         "region": region, "year": year,
+        "satisfaction": satisfaction,
+        "satisfaction_hidden": any(row.found.hidden for row in satisfaction),
         "breadcrumbs": crumbs(municipality, keyfigures_crumb(municipality)),
         "title": _("%(service)s: the Hole model") % {"service": figures[0].service.capitalize()},
     })
@@ -322,3 +326,19 @@ def _service_row(figure: KeyFigure, year: int | None, columns: list[Region], tab
                       [table.get((figure.pk, c.code, year)) for c in columns],
                       rank_text(standing.rank, standing.count) if standing else "",
                       notes.get(figure.pk))
+
+
+@dataclass
+class SatisfactionRow:
+    """One user survey of the service in its latest year; `found.mean` is None when hidden."""
+
+    found: survey_queries.Satisfaction
+    url: str
+
+
+def satisfaction_rows(municipality: Municipality, service: str) -> list[SatisfactionRow]:
+    """What the users say (the Hole model's last step), read through the surveys' queries so
+    that a result hidden for anonymity stays hidden here too."""
+    return [SatisfactionRow(found, reverse("survey", args=[municipality.number,
+                                                          found.survey.pk]))
+            for found in survey_queries.satisfaction(municipality, service)]

@@ -11,9 +11,11 @@ class ScorecardsConfig(AppConfig):
         from styringshjul.scorecards import (
             keyfigure_source,
             rules,  # noqa: F401  registers the permissions
+            survey_source,
         )
 
         keyfigure_source.register_kind()
+        survey_source.register_kind()
 
     @property
     def menu(self):

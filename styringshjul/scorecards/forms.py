@@ -116,8 +116,9 @@ class IndicatorForm(LockedModelForm):
     class Meta:
         model = Indicator
         fields = ["name", "definition", "unit_of_measure", "direction", "target", "target_text",
-                  "green_tolerance", "red_limit", "source", "sort_order"]
-        widgets = {"definition": forms.Textarea(attrs={"rows": 3})}
+                  "green_tolerance", "red_limit", "source", "source_options", "sort_order"]
+        widgets = {"definition": forms.Textarea(attrs={"rows": 3}),
+                   "source_options": forms.Textarea(attrs={"rows": 2})}
         help_texts = {
             "target": _("The ambition as a number; the result is green when it reaches it."),
             "target_text": _("The target as the scorecard says it, e.g. 0–2 %."),
@@ -125,6 +126,12 @@ class IndicatorForm(LockedModelForm):
                                  "the target is still green."),
             "red_limit": _("Red when the result is beyond this (for «closer», this far "
                            "from the target)."),
+            "source_options": _(
+                "Only for automatic sources, as JSON. Key figure: {\"figure\": "
+                "\"12362:KOSandel120000\", \"year_offset\": -1}. Survey: {\"survey\": "
+                "\"Medarbeiderundersøkelsen 10-FAKTOR\", \"dimension\": \"Mestringsklima\", "
+                "\"year_offset\": -1} (no dimension: the mean of all). Accounts: "
+                "{\"absolute\": true} for the deviation without sign."),
         }
 
     def __init__(self, *args, **kwargs):
@@ -135,6 +142,13 @@ class IndicatorForm(LockedModelForm):
             choices.append((current, current))
         self.fields["source"].choices = choices
         _style(self)
+
+    def clean_source_options(self) -> dict:
+        options = self.cleaned_data.get("source_options") or {}
+        if not isinstance(options, dict):
+            raise forms.ValidationError(_("Write the settings as a JSON object in braces, "
+                                          "e.g. {\"year_offset\": -1}."))
+        return options
 
 
 class ResultForm(LockedModelForm):

@@ -8,14 +8,15 @@ from styringshjul.demo.keyfigures import build_demo_keyfigures
 from styringshjul.demo.people import DEMO_PASSWORD, PEOPLE, SUPERUSER
 from styringshjul.demo.scorecards import build_demo_scorecards
 from styringshjul.demo.services import build_demo
+from styringshjul.demo.surveys import build_demo_surveys
 from styringshjul.lib.money import format_kroner
 
 
 class Command(BaseCommand):
     help = ("Create or refresh the demo municipalities Ringebu (3439) and Gausdal (3441): "
             "Ringebu's ledger and adopted budgets for 2025 and 2026, its budget process for "
-            "the economic plan 2026–2029, its scorecards for 2026, and a synthetic national "
-            "set of key figures.")
+            "the economic plan 2026–2029, its scorecards for 2026, its user and employee "
+            "surveys for 2024 and 2025, and a synthetic national set of key figures.")
 
     def handle(self, *args, **options):
         for municipality in build_demo():
@@ -59,6 +60,14 @@ class Command(BaseCommand):
               "%(inquiries)d inquiries")
             % {"year": built.top.year, "scorecards": built.scorecards,
                "results": built.results, "inquiries": built.inquiries})
+        surveys = build_demo_surveys()
+        self.stdout.write(
+            _("Ringebu: %(surveys)d surveys with %(rounds)d rounds (%(imported)d files "
+              "imported, %(unchanged)d unchanged), %(hidden)d results hidden to protect "
+              "anonymity")
+            % {"surveys": surveys.surveys, "rounds": surveys.rounds,
+               "imported": surveys.imported, "unchanged": surveys.unchanged,
+               "hidden": surveys.hidden})
         self.stdout.write(
             "\n" + _("Demo users (password «%(password)s»):") % {"password": DEMO_PASSWORD}
         )
