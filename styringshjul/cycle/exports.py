@@ -26,7 +26,7 @@ def to_csv(activities: Iterable[Activity]) -> str:
     writer.writerow(CSV_COLUMNS)
     for a in activities:
         writer.writerow([_day(a.start), _day(a.end), a.title, a.responsible or "",
-                         a.get_phase_display(), a.get_kind_display(), a.get_status_display()])
+                         str(a.phase or ""), a.get_kind_display(), a.get_status_display()])
     return out.getvalue()
 
 
@@ -59,6 +59,7 @@ def _event(activity: Activity, link: str, stamp: datetime) -> Event:
     lines.append(link)
     event.add("description", "\n".join(lines))
     event.add("url", link)
-    event.add("categories", [activity.get_phase_display()])
+    if activity.phase:
+        event.add("categories", [str(activity.phase)])
     event.add("transp", "TRANSPARENT")
     return event

@@ -5,10 +5,12 @@ from datetime import date
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from styringshjul.budget.models import BudgetVersion
+from styringshjul.cycle.phase_colours import shade_of, validate_phase_colour
 from styringshjul.org.models import Municipality
 from styringshjul.org.tenancy import TenantQuerySet
 
@@ -91,13 +93,51 @@ class AnnualCycle(models.Model):
         return f"{self.municipality} {self.year}"
 
 
-class Phase(models.TextChoices):
-    """Gausdal's styringshjul (seed 003)."""
+class DefaultPhase(models.TextChoices):
+    """The phases a cycle starts with: Gausdal's styringshjul (seed 003)."""
 
     STRATEGY = "strategy", _("Strategy and governance")
     BUDGET = "budget", _("Action programme and budget")
     EVALUATION = "evaluation", _("Evaluation and reporting")
     DIALOGUE = "dialogue", _("Dialogue")
+
+
+class Phase(models.Model):
+    """A phase of a municipality's cycle, drawn on the wheel as a coloured arc."""
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE,
+                                     related_name="cycle_phases")
+    key = models.SlugField(max_length=20, blank=True, editable=False,
+                           help_text="The default phase it began as; templates name it.")
+    name = models.CharField(_("name"), max_length=60, blank=True,
+                            help_text="Empty for a default phase that keeps its own name.")
+    colour = models.CharField(_("colour"), max_length=7, validators=[validate_phase_colour])
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = TenantQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("phase")
+        verbose_name_plural = _("phases")
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "key"], condition=~Q(key=""),
+                                    name="one_phase_per_default_key")
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def label(self) -> str:
+        if self.name or self.key not in DefaultPhase.values:
+            return self.name
+        return str(DefaultPhase(self.key).label)
+
+    @property
+    def shade(self) -> str:
+        return shade_of(self.colour)
 
 
 class LegalStep(models.TextChoices):
@@ -145,8 +185,8 @@ class Activity(models.Model):
     date_uncertain = models.BooleanField(_("date uncertain"), default=False)
     responsible = models.ForeignKey(Body, on_delete=models.PROTECT, null=True, blank=True,
                                     related_name="activities", verbose_name=_("responsible"))
-    phase = models.CharField(_("phase"), max_length=20, choices=Phase.choices,
-                             default=Phase.BUDGET)
+    phase = models.ForeignKey(Phase, on_delete=models.PROTECT, null=True,
+                              related_name="activities", verbose_name=_("phase"))
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices,
                             default=Kind.DEADLINE)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices,
@@ -239,3 +279,27 @@ class ReminderSent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} {self.sent_on}"
+
+
+class ReminderSetting(models.Model):
+    """How many days before an activity of a kind falls due its contacts are reminded."""
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE,
+                                     related_name="+")
+    kind = models.CharField(_("kind"), max_length=20, choices=Activity.Kind.choices)
+    lead_days = models.PositiveSmallIntegerField(_("days before"))
+
+    objects = TenantQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["kind"]
+        verbose_name = _("reminder setting")
+        verbose_name_plural = _("reminder settings")
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "kind"],
+                                    name="one_reminder_setting_per_kind")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.lead_days}"

@@ -9,7 +9,7 @@ from styringshjul.org.models import Municipality
 
 def activities_of(municipality: Municipality, year: int):
     return (Activity.objects.for_municipality(municipality).filter(cycle__year=year)
-            .select_related("responsible", "meeting", "budget_version"))
+            .select_related("responsible", "meeting", "budget_version", "phase"))
 
 
 def by_month(activities) -> list[tuple[int, list[Activity]]]:

@@ -11,18 +11,9 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from styringshjul.cycle.lead_times import lead_days_for
 from styringshjul.cycle.models import Activity, ReminderSent
 from styringshjul.org.models import Municipality
-
-# Days before the due date a reminder starts, per activity kind.
-DEFAULT_LEAD_DAYS = {
-    Activity.Kind.DEADLINE: 7,
-    Activity.Kind.POLITICAL_MEETING: 14,
-    Activity.Kind.REPORT: 14,
-    Activity.Kind.SURVEY: 14,
-    Activity.Kind.DIALOGUE: 14,
-    Activity.Kind.TRAINING: 7,
-}
 
 
 @dataclass
@@ -38,8 +29,11 @@ class Reminder:
 
 def reminders_for(municipality: Municipality, today: date,
                   lead_days: dict[str, int] | None = None) -> list[Reminder]:
-    """One reminder per contact person with an e-mail address, with what concerns them."""
-    lead = {**DEFAULT_LEAD_DAYS, **(lead_days or {})}
+    """One reminder per contact person with an e-mail address, with what concerns them.
+
+    Lead days come from the municipality's settings; `lead_days` overrides them for a run.
+    """
+    lead = {**lead_days_for(municipality), **(lead_days or {})}
     horizon = today + timedelta(days=max(lead.values()))
     activities = (Activity.objects.for_municipality(municipality)
                   .exclude(status=Activity.Status.DONE)

@@ -8,7 +8,8 @@ from django.db import transaction
 
 from styringshjul.cycle.dates import nearest, shift_to_year
 from styringshjul.cycle.holidays import working_day_on_or_before
-from styringshjul.cycle.models import Activity, AnnualCycle, Body, Meeting
+from styringshjul.cycle.models import Activity, AnnualCycle, Body, DefaultPhase, Meeting, Phase
+from styringshjul.cycle.phase_colours import PALETTE
 from styringshjul.cycle.templates_data import CycleTemplate, Row, all_templates
 from styringshjul.cycle.templates_data.bodies import BODIES
 from styringshjul.org.models import Municipality
@@ -26,6 +27,16 @@ def ensure_bodies(municipality: Municipality) -> dict[str, Body]:
         Body.objects.get_or_create(municipality=municipality, key=key,
                                    defaults={"name": name, "kind": kind})
     return {b.key: b for b in Body.objects.for_municipality(municipality)}
+
+
+def ensure_phases(municipality: Municipality) -> dict[str, Phase]:
+    """The municipality's phases by key; the default ones are made on first use."""
+    phases = Phase.objects.for_municipality(municipality)
+    if not phases.exists():
+        for order, (default, colour) in enumerate(zip(DefaultPhase, PALETTE, strict=False)):
+            Phase.objects.create(municipality=municipality, key=default.value,
+                                 colour=colour, order=order)
+    return {p.key: p for p in phases.exclude(key="")}
 
 
 def cycle_for(municipality: Municipality, year: int) -> AnnualCycle:
@@ -70,11 +81,13 @@ def apply_template(municipality: Municipality, year: int, slug: str) -> Applied:
     nothing the second time."""
     template = all_templates()[slug]
     bodies = ensure_bodies(municipality)
+    phases = ensure_phases(municipality)
     result = Applied(cycle_for(municipality, year))
     plan = meeting_dates(municipality, year)
     by_ref: dict[str, Activity] = {}
     for index, row in enumerate(template.rows):
-        activity, created = _apply_row(result.cycle, template, index, row, bodies, plan)
+        activity, created = _apply_row(result.cycle, template, index, row, bodies,
+                                       phases, plan)
         result.created += created
         result.updated += not created
         if row.ref:
@@ -87,7 +100,8 @@ def apply_template(municipality: Municipality, year: int, slug: str) -> Applied:
 
 
 def _apply_row(cycle: AnnualCycle, template: CycleTemplate, index: int, row: Row,
-               bodies: dict[str, Body], plan: dict[int, list[Meeting]]) -> tuple[Activity, bool]:
+               bodies: dict[str, Body], phases: dict[str, Phase],
+               plan: dict[int, list[Meeting]]) -> tuple[Activity, bool]:
     body = bodies.get(row.responsible or row.suggested or "")
     start = moved_date(_parse(row.start), cycle.year, template.year)
     end = moved_date(_parse(row.end), cycle.year, template.year) if row.end else None
@@ -99,7 +113,7 @@ def _apply_row(cycle: AnnualCycle, template: CycleTemplate, index: int, row: Row
         "title": renumber_years(row.title, cycle.year - template.year),
         "description": renumber_years(row.description, cycle.year - template.year),
         "start": start, "end": end,
-        "date_uncertain": row.uncertain, "responsible": body, "phase": row.phase,
+        "date_uncertain": row.uncertain, "responsible": body, "phase": phases.get(row.phase),
         "kind": row.kind, "meeting": meeting,
     }
     return Activity.objects.update_or_create(

@@ -1,6 +1,13 @@
 from django.urls import path, register_converter
 
-from styringshjul.cycle import body_views, feed_views, views, wheel_views
+from styringshjul.cycle import (
+    body_views,
+    feed_views,
+    phase_views,
+    reminder_views,
+    views,
+    wheel_views,
+)
 
 
 class YearConverter:
@@ -35,6 +42,8 @@ urlpatterns = [
     path(Y + "eksport.<str:fmt>", wheel_views.download, name="cycle_export"),
     path(P + "organer/", body_views.bodies, name="cycle_bodies"),
     path(P + "organer/<int:pk>/endre/", body_views.body_edit, name="cycle_body_edit"),
+    path(P + "faser/", phase_views.phases, name="cycle_phases"),
+    path(P + "paminnelser/", reminder_views.lead_times, name="cycle_reminder_settings"),
     path(P + "kalender/", feed_views.feeds, name="cycle_feeds"),
     path(P + "kalender/min/", feed_views.my_feed, name="cycle_my_feed"),
     path(P + "kalender/<int:pk>/tilbakekall/", feed_views.feed_revoke, name="cycle_feed_revoke"),

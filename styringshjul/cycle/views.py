@@ -12,8 +12,14 @@ from styringshjul.cycle import queries
 from styringshjul.cycle.checks import check_cycle
 from styringshjul.cycle.forms import ActivityForm, CycleForm, MeetingForm, TemplateForm
 from styringshjul.cycle.legal_rules import ERROR
-from styringshjul.cycle.models import Activity, AnnualCycle, Meeting
-from styringshjul.cycle.services import apply_template, cycle_for, move_meeting, roll_to_next_year
+from styringshjul.cycle.models import Activity, AnnualCycle, DefaultPhase, Meeting
+from styringshjul.cycle.services import (
+    apply_template,
+    cycle_for,
+    ensure_phases,
+    move_meeting,
+    roll_to_next_year,
+)
 from styringshjul.cycle.wheel_files import SIZES
 from styringshjul.org.breadcrumbs import crumbs
 from styringshjul.org.models import Municipality
@@ -55,7 +61,9 @@ def activity_edit(request: HttpRequest, municipality: Municipality, year: int,
         activity = get_object_or_404(Activity.objects.for_municipality(municipality), pk=pk,
                                      cycle__year=year)
     else:
-        activity = Activity(municipality=municipality, cycle=cycle_for(municipality, year))
+        phases = ensure_phases(municipality)
+        activity = Activity(municipality=municipality, cycle=cycle_for(municipality, year),
+                            phase=phases.get(DefaultPhase.BUDGET))
     form = ActivityForm(request.POST or None, instance=activity, municipality=municipality)
     if request.method == "POST" and form.is_valid():
         form.save()

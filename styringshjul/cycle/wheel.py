@@ -12,7 +12,6 @@ from datetime import date
 from django.utils import dateformat
 from django.utils.translation import gettext as _
 
-from styringshjul.cycle.models import Phase
 from styringshjul.cycle.wheel_layout import (
     CX,
     FONT_SIZE,
@@ -30,13 +29,6 @@ FONT = "DejaVu Sans, Liberation Sans, Arial, sans-serif"
 INK = "#1a1a1a"
 GREY = "#5f6670"
 TODAY = "#b42318"
-# (fill, stroke): light fills carry dark text (contrast > 12:1); the stroke marks the dots.
-PHASE_COLOURS = {
-    Phase.STRATEGY: ("#d6e6f5", "#1f5f99"),
-    Phase.BUDGET: ("#fbe3c2", "#8a5200"),
-    Phase.EVALUATION: ("#d9eed6", "#2e6b30"),
-    Phase.DIALOGUE: ("#eadcf4", "#6b3d8f"),
-}
 R_MONTH = 262.0
 R_TERTIAL = 240.0
 LANE = 22.0
@@ -60,12 +52,23 @@ def label_text(activity) -> str:
     return f"{activity.start:%d.%m} {activity.title}"
 
 
+def phases_of(activities: list) -> list:
+    """The phases the activities belong to, in the cycle's order: one lane each."""
+    phases: list = []
+    for activity in activities:
+        if activity.phase is not None and activity.phase not in phases:
+            phases.append(activity.phase)
+    return sorted(phases, key=lambda p: (p.order, p.pk or 0))
+
+
 def wheel_element(activities: list, year: int, name: str, today: date | None = None,
                   fluid: bool = False) -> ET.Element:
     """The wheel as an <svg> element; `name` is the municipality's, for the title. A
     `fluid` wheel fills the width of its container (on a page) instead of its own size."""
     placed = layout([(a.start, label_text(a)) for a in activities], year)
-    height = placed.height + LEGEND_ROW * 4
+    phases = phases_of(activities)
+    legend_rows = max(2, (len(phases) + 1) // 2)
+    height = placed.height + LEGEND_ROW * (legend_rows + 2)
     svg = ET.Element("svg", {
         "xmlns": SVG_NS, "viewBox": f"0 0 {WIDTH:.0f} {height:.0f}",
         "width": "100%" if fluid else f"{WIDTH:.0f}", "role": "img",
@@ -84,13 +87,13 @@ def wheel_element(activities: list, year: int, name: str, today: date | None = N
     cy = placed.cy
     _months(svg, year, cy)
     _tertials(svg, year, cy)
-    _phases(svg, activities, year, cy)
+    _phases(svg, phases, activities, year, cy)
     _el(svg, "text", str(year), x=CX, y=cy + 10, font_size=32, font_weight="bold",
         text_anchor="middle")
     _activities(svg, activities, placed)
     if today and today.year == year:
         _today(svg, today, cy)
-    _legend(svg, placed.height, today if today and today.year == year else None)
+    _legend(svg, phases, placed.height, today if today and today.year == year else None)
     return svg
 
 
@@ -129,9 +132,9 @@ def _tertials(svg: ET.Element, year: int, cy: float) -> None:
         _el(svg, "line", x1=x0, y1=y0, x2=x1, y2=y1, stroke="#374151", stroke_width=2)
 
 
-def _phases(svg: ET.Element, activities: list, year: int, cy: float) -> None:
-    for lane, phase in enumerate(Phase):
-        fill, stroke = PHASE_COLOURS[phase]
+def _phases(svg: ET.Element, phases: list, activities: list, year: int, cy: float) -> None:
+    for lane, phase in enumerate(phases):
+        fill, stroke = phase.colour, phase.shade
         inner = R_TERTIAL - (lane + 1) * LANE
         spans = phase_spans([(a.start, a.due) for a in activities if a.phase == phase], year)
         for a0, a1 in spans:
@@ -139,14 +142,14 @@ def _phases(svg: ET.Element, activities: list, year: int, cy: float) -> None:
                 fill=fill, stroke=stroke, stroke_width=1)
         if spans:
             a0, a1 = max(spans, key=lambda s: s[1] - s[0])
-            ring_text(svg, f"phase-{lane}", str(phase.label), CX, cy, inner + LANE / 2,
+            ring_text(svg, f"phase-{lane}", phase.label, CX, cy, inner + LANE / 2,
                       a0, a1)
 
 
 def _activities(svg: ET.Element, activities: list, placed: Layout) -> None:
     for label in placed.labels:
         activity = activities[label.index]
-        stroke = PHASE_COLOURS.get(activity.phase, ("", GREY))[1]
+        stroke = activity.phase.shade if activity.phase is not None else GREY
         group = _el(svg, "g")
         responsible = f" – {activity.responsible}" if activity.responsible else ""
         _el(group, "title", f"{activity.start:%d.%m.%Y} {activity.title}{responsible}")
@@ -175,16 +178,16 @@ def _today(svg: ET.Element, today: date, cy: float) -> None:
         text_anchor="middle")
 
 
-def _legend(svg: ET.Element, top: float, today: date | None) -> None:
+def _legend(svg: ET.Element, phases: list, top: float, today: date | None) -> None:
     group = _el(svg, "g", font_size=13)
     y = top + LEGEND_ROW
-    for i, phase in enumerate(Phase):
-        fill, stroke = PHASE_COLOURS[phase]
+    for i, phase in enumerate(phases):
         x = 40 + (i % 2) * 560
         row = y + (i // 2) * LEGEND_ROW
-        _el(group, "rect", x=x, y=row - 12, width=28, height=14, fill=fill, stroke=stroke)
-        _el(group, "text", str(phase.label), x=x + 36, y=row)
-    row = y + 2 * LEGEND_ROW
+        _el(group, "rect", x=x, y=row - 12, width=28, height=14, fill=phase.colour,
+            stroke=phase.shade)
+        _el(group, "text", phase.label, x=x + 36, y=row)
+    row = y + max(2, (len(phases) + 1) // 2) * LEGEND_ROW
     _el(group, "text", _("T1–T3: the tertials (January–April, May–August, "
                          "September–December)"), x=40, y=row)
     if today:

@@ -34,6 +34,8 @@ def test_the_activity_form_and_the_other_cycle_pages_pass_axe(cycle_pages):
         reverse("cycle_meetings", args=["3439", 2026]),
         reverse("meeting_move", args=["3439", 2026, meeting.pk]),
         reverse("cycle_feeds", args=["3439"]),
+        reverse("cycle_reminder_settings", args=["3439"]),
+        reverse("cycle_phases", args=["3439"]),
         reverse("cycle_settings", args=["3439", 2026]),
         reverse("cycle_year", args=["3439", 2031]),
     ):
@@ -53,4 +55,24 @@ def test_the_activity_form_with_errors_passes_axe_and_keeps_the_text(cycle_pages
     cycle_pages.wait_for_load_state()
     assert cycle_pages.locator(".ds-error-summary").is_visible()
     assert cycle_pages.input_value("#id_title") == "Budsjettseminar"
+    assert axe_violations(cycle_pages) == []
+
+
+def test_the_phases_form_with_errors_passes_axe_and_keeps_the_text(cycle_pages):
+    cycle_pages.goto(reverse("cycle_phases", args=["3439"]))
+    cycle_pages.fill("#id_form-1-colour", "#1f5f99")
+    cycle_pages.click("#main button[type=submit]")
+    cycle_pages.wait_for_load_state()
+    assert cycle_pages.locator(".ds-error-summary").is_visible()
+    assert cycle_pages.input_value("#id_form-1-colour") == "#1f5f99"
+    assert axe_violations(cycle_pages) == []
+
+
+def test_the_reminder_lead_times_form_with_errors_passes_axe(cycle_pages):
+    cycle_pages.goto(reverse("cycle_reminder_settings", args=["3439"]))
+    cycle_pages.fill("#id_deadline", "-3")
+    cycle_pages.click("#main button[type=submit]")
+    cycle_pages.wait_for_load_state()
+    assert cycle_pages.locator(".ds-error-summary").is_visible()
+    assert cycle_pages.input_value("#id_deadline") == "-3"
     assert axe_violations(cycle_pages) == []

@@ -1,31 +1,11 @@
 """Contact persons are e-mailed about their bodies' activities due soon and those late."""
 
-from datetime import date, timedelta
 from io import StringIO
 
 import pytest
 from django.core import mail
 from django.core.management import CommandError, call_command
 from django.urls import reverse
-
-from styringshjul.cycle.models import Activity, Body
-
-
-@pytest.fixture
-def finance_body(ringebu_2026, ringebu):
-    return Body.objects.get(municipality=ringebu, key="okonomi")
-
-
-@pytest.fixture
-def one_due_and_one_late(ringebu_2026, finance_body):
-    ringebu_2026.activities.update(status=Activity.Status.DONE)
-    today = date(2026, 11, 23)
-    due, late = ringebu_2026.activities.order_by("pk")[:2]
-    for activity, start in ((due, today + timedelta(days=5)), (late, today - timedelta(days=2))):
-        Activity.objects.filter(pk=activity.pk).update(
-            start=start, end=None, status=Activity.Status.PLANNED, responsible=finance_body,
-            kind=Activity.Kind.DEADLINE)
-    return today, due, late
 
 
 def remind(*args: str) -> str:

@@ -7,7 +7,8 @@ from datetime import date, timedelta
 import pytest
 from django.utils import translation
 
-from styringshjul.cycle.models import Activity, Phase
+from styringshjul.cycle.models import Activity, DefaultPhase, Phase
+from styringshjul.cycle.phase_colours import PALETTE
 from styringshjul.cycle.queries import activities_of
 from styringshjul.cycle.wheel import wheel_svg
 from styringshjul.cycle.wheel_files import to_png
@@ -18,7 +19,9 @@ NS = {"svg": "http://www.w3.org/2000/svg"}
 
 
 def sixty_activities() -> list[Activity]:
-    phases = list(Phase)
+    colours = list(PALETTE)
+    phases = [Phase(key=key, colour=colours[order], order=order)
+              for order, key in enumerate(DefaultPhase.values)]
     return [Activity(title=f"Aktivitet {i}: tertialrapport og budsjettrevisjon for sektorene",
                      start=date(2026, 1, 2) + timedelta(days=i * 6), phase=phases[i % 4])
             for i in range(60)]

@@ -16,7 +16,8 @@ class Command(BaseCommand):
         parser.add_argument("--municipality", metavar="NUMBER",
                             help="Only this municipality (default: all).")
         parser.add_argument("--days", action="append", default=[], metavar="KIND=N",
-                            help="Lead days for an activity kind, e.g. deadline=10.")
+                            help="Lead days for an activity kind in this run, over the "
+                                 "municipality's setting, e.g. deadline=10.")
         parser.add_argument("--today", type=date.fromisoformat, default=None,
                             help="The day to remind as of (YYYY-MM-DD); default today.")
         parser.add_argument("--base-url", default="", help="The site's address, for links.")
