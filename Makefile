@@ -61,8 +61,17 @@ test-postgres:
 		echo "== PostgreSQL svarer ikke på $(POSTGRES_URL): testene ble bare kjørt på SQLite."; \
 	fi
 
+# The database-bound benchmarks run again on PostgreSQL (a database of their own) when it answers.
+BENCH_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/styringshjul_bench
+PG_BENCHMARKS := variance budget_balance budget_compare keyfigures
+
 bench: setup
 	$(BIN)/python -m benchmarks
+	@if $(BIN)/python -m benchmarks.postgres_database '$(BENCH_POSTGRES_URL)'; then \
+		DATABASE_URL=$(BENCH_POSTGRES_URL) $(BIN)/python -m benchmarks $(PG_BENCHMARKS); \
+	else \
+		echo "== PostgreSQL svarer ikke: benchmarkene ble bare kjørt på SQLite."; \
+	fi
 
 messages: $(STAMP)
 	$(BIN)/styringshjul makemessages -l nb -l da -l en --ignore '.venv/*' --ignore 'node_modules/*' --ignore 'tests/*'

@@ -22,31 +22,34 @@ def timed(label: str, action: Callable[[], object], repeat: int = 5) -> None:
           f"   best {durations[0] * 1000:8.1f} ms   (n={repeat})")
 
 
-def main() -> None:
+BENCHMARKS = ("organisation", "ledger_import", "variance", "budget_balance", "budget_compare",
+              "keyfigures")
+
+
+def main(names: list[str]) -> int:
+    """Run the named benchmarks (all when none are named), in the order above."""
+    unknown = sorted(set(names) - set(BENCHMARKS))
+    if unknown:
+        print(f"unknown benchmarks: {', '.join(unknown)}; choose from {', '.join(BENCHMARKS)}")
+        return 2
     workdir = Path(tempfile.mkdtemp(prefix="styringshjul-bench-"))
     os.environ.setdefault("DATABASE_URL", f"sqlite:///{workdir / 'bench.sqlite3'}")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "styringshjul.settings")
+    import importlib
+
     import django
 
     django.setup()
     from django.core.management import call_command
+    from django.db import connection
 
     call_command("migrate", verbosity=0)
-    from benchmarks import ledger_import, organisation
-
-    organisation.run(timed, workdir)
-    ledger_import.run(timed, workdir)
-    from benchmarks import variance
-
-    variance.run(timed, workdir)
-    from benchmarks import budget_balance, budget_compare
-
-    budget_balance.run(timed, workdir)
-    budget_compare.run(timed, workdir)
-    from benchmarks import keyfigures
-
-    keyfigures.run(timed, workdir)
+    print(f"== Benchmarks on {connection.vendor} ({connection.settings_dict['NAME']})")
+    for name in BENCHMARKS:
+        if not names or name in names:
+            importlib.import_module(f"benchmarks.{name}").run(timed, workdir)
+    return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
