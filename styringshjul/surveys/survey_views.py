@@ -72,6 +72,7 @@ class ShownCell:
 
     cell: queries.Cell
     reason: str
+    mark: str = ""  # the letter that points a hidden cell to its reason under the heading
 
 
 @dataclass
@@ -100,8 +101,8 @@ def _shown(cell: queries.Cell, threshold: int) -> ShownCell:
         return ShownCell(cell, "")
     if cell.too_few:
         return ShownCell(cell, _("fewer than %(threshold)s respondents")
-                         % {"threshold": threshold})
-    return ShownCell(cell, _("so that another result cannot be worked out"))
+                         % {"threshold": threshold}, "a")
+    return ShownCell(cell, _("so that another result cannot be worked out"), "b")
 
 
 def _key_text(key: queries.PlaceKey) -> str:
@@ -121,11 +122,11 @@ def place_groups(table: queries.RoundTable, trend_url: str) -> list[PlaceGroup]:
     return groups
 
 
-def hidden_reasons(groups: list[PlaceGroup]) -> list[tuple[str, int]]:
-    """How many results are hidden for each reason, most first."""
-    reasons = Counter(shown.reason for group in groups for row in group.rows
+def hidden_reasons(groups: list[PlaceGroup]) -> list[tuple[str, str, int]]:
+    """(mark, reason, how many results are hidden for it), in the order of the marks."""
+    reasons = Counter((shown.mark, shown.reason) for group in groups for row in group.rows
                       for shown in row.cells if shown.cell.hidden)
-    return reasons.most_common()
+    return [(mark, reason, count) for (mark, reason), count in sorted(reasons.items())]
 
 
 def _chosen_year(request: HttpRequest, years: list[int]) -> int | None:
