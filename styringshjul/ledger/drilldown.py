@@ -9,10 +9,15 @@ from pathlib import Path
 import duckdb
 from django.conf import settings
 
+from styringshjul.ledger.ledger_sql import BLANKS, literal, numbered
 from styringshjul.ledger.models import Actual, LedgerImport
 
 COLUMNS = ("line", "voucher", "date", "period", "account_class", "responsibility",
            "function", "art", "kostra_art", "project", "amount", "text")
+# The import keeps voucher and text as they stand in the file: trimmed here, on the few lines
+# shown, rather than on every line imported.
+SELECTED = {column: f"nullif(trim({column}, {literal(BLANKS)}), '') AS {column}"
+            for column in ("voucher", "text")}
 
 
 def raw_lines(
@@ -37,18 +42,28 @@ def raw_lines(
     if period_to is not None:
         conditions.append("period <= ?")
         params.append(period_to)
-    parts = []
-    for _path, periods in sources:
-        parts.append(f"SELECT {', '.join(COLUMNS)} FROM read_parquet(?) "
-                     f"WHERE skip IS NULL AND period IN ({', '.join('?' * len(periods))})")
-    source_params = [value for path, periods in sources for value in (str(path), *periods)]
     where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
-    sql = (f"SELECT * FROM ({' UNION ALL '.join(parts)}) {where} "
-           f"ORDER BY period, voucher, line LIMIT ?")
     with duckdb.connect() as db:
+        parts = [f"SELECT {', '.join(SELECTED.get(c, c) for c in COLUMNS)} "
+                 f"FROM {_lines(db, path)} "
+                 f"WHERE skip IS NULL AND period IN ({', '.join('?' * len(periods))})"
+                 for path, periods in sources]
+        sql = (f"SELECT * FROM ({' UNION ALL '.join(parts)}) {where} "
+               f"ORDER BY period, voucher, line LIMIT ?")
+        source_params = [period for _path, periods in sources for period in periods]
         cursor = db.execute(sql, [*source_params, *params, limit])
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def _lines(db: duckdb.DuckDBPyConnection, path: Path) -> str:
+    """The file's lines with a `line` column: numbered on reading, or, in files written
+    before that, stored."""
+    names = {name for (name,) in db.execute(
+        "SELECT name FROM parquet_schema(?)", [str(path)]).fetchall()}
+    if "line" in names:
+        return f"read_parquet({literal(str(path))})"
+    return numbered(literal(str(path)))
 
 
 def _sources(target) -> list[tuple[Path, list[int]]]:

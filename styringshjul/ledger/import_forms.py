@@ -32,6 +32,14 @@ class LedgerUploadForm(forms.Form):
             *((name, name) for name in profiles.BUILT_IN_NAMES)]
 
 
+HELP = {
+    "amount": _("One signed amount; or leave it out and choose the debit and the credit "
+                "column."),
+    "debit": _("With the credit column, instead of one amount: the amount is debit minus "
+               "credit."),
+}
+
+
 class ColumnMappingForm(forms.Form):
     """One select per field, offering the columns of the uploaded file."""
 
@@ -48,13 +56,16 @@ class ColumnMappingForm(forms.Form):
         for name, label in profiles.FIELDS.items():
             self.fields[name] = forms.ChoiceField(
                 label=label, choices=choices, initial=guessed.get(name, ""),
-                required=name in profiles.LEDGER_REQUIRED,
+                required=name in profiles.LEDGER_REQUIRED, help_text=HELP.get(name, ""),
                 widget=forms.Select(attrs={"class": "ds-input"}))
 
     def clean(self) -> dict:
         data = super().clean()
         if not (data.get("period") or data.get("date")):
             raise forms.ValidationError(_("Choose the column with the period or the date."))
+        if not (data.get("amount") or all(data.get(n) for n in profiles.DEBIT_CREDIT)):
+            raise forms.ValidationError(
+                _("Choose the column with the amount, or both the debit and the credit column."))
         return data
 
     def mapping(self) -> dict[str, str]:

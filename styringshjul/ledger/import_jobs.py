@@ -1,9 +1,14 @@
 """Ledger imports started from the web run in a background thread; their progress and
-outcome are small JSON files under VAR_DIR, so any server process can show them."""
+outcome are small JSON files under VAR_DIR, so any server process can show them.
+
+The upload is removed once its import has run (kept only while it waits for a column
+mapping); job files and forgotten uploads expire, swept whenever a new job starts.
+"""
 
 import json
 import os
 import threading
+import time
 import uuid
 from decimal import Decimal
 from pathlib import Path
@@ -16,9 +21,30 @@ from styringshjul.ledger.ledger_import import ImportResult, import_ledger
 from styringshjul.ledger.ledger_validation import Findings
 from styringshjul.lib.issues import Issue, Severity
 
+JOB_DAYS = 7  # how long the result page and its list of issues can be opened again
+UPLOAD_HOURS = 24  # how long an upload waits for its column mapping
+
 
 def jobs_dir() -> Path:
     return Path(settings.VAR_DIR) / "ledger" / "jobs"
+
+
+def uploads_dir() -> Path:
+    return Path(settings.VAR_DIR) / "ledger" / "uploads"
+
+
+def sweep() -> None:
+    """Remove expired job files, half-written ones, and uploads nobody came back to map."""
+    now = time.time()
+    for folder, pattern, hours in ((jobs_dir(), "*.json", JOB_DAYS * 24),
+                                   (jobs_dir(), "*.tmp", UPLOAD_HOURS),
+                                   (uploads_dir(), "*", UPLOAD_HOURS)):
+        for path in folder.glob(pattern):
+            try:
+                if path.is_file() and path.stat().st_mtime < now - hours * 3600:
+                    path.unlink(missing_ok=True)
+            except OSError:  # gone already: another process swept it
+                continue
 
 
 def _path(job_id: str) -> Path:
@@ -45,6 +71,7 @@ def create(municipality, year: int, upload: Path, file_name: str, *, profile: st
            mapping: dict | None = None, dry_run: bool = False) -> str:
     job_id = str(uuid.uuid4())
     jobs_dir().mkdir(parents=True, exist_ok=True)
+    sweep()
     _write(job_id, {"municipality": municipality.number, "year": year, "upload": str(upload),
                     "file_name": file_name, "profile": profile, "mapping": mapping,
                     "dry_run": dry_run, "state": "running", "stage": "read",

@@ -7,7 +7,6 @@ every second and has a plain link to refresh without JavaScript.
 import uuid
 from pathlib import Path
 
-from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -85,7 +84,8 @@ def job(request: HttpRequest, municipality: Municipality, job_id: uuid.UUID) -> 
 def mapping(request: HttpRequest, municipality: Municipality, job_id: uuid.UUID
             ) -> HttpResponse:
     state = _job(municipality, job_id)
-    if state["state"] != "done" or not state["result"]["needs_mapping"]:
+    if (state["state"] != "done" or not state["result"]["needs_mapping"]
+            or not Path(state["upload"]).exists()):  # mapped already, or expired
         raise Http404
     header = state["result"]["header"]
     form = ColumnMappingForm(header, request.POST if request.method == "POST" else None)
@@ -135,7 +135,7 @@ def _year(request: HttpRequest, form: LedgerUploadForm) -> int:
 
 
 def _save_upload(upload: UploadedFile) -> Path:
-    folder = Path(settings.VAR_DIR) / "ledger" / "uploads"
+    folder = import_jobs.uploads_dir()
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{uuid.uuid4().hex}{Path(upload.name).suffix.lower()[:6]}"
     with target.open("wb") as handle:

@@ -8,8 +8,9 @@ from pathlib import Path
 import duckdb
 from django.utils.translation import gettext as _
 
-from styringshjul.ledger.ledger_sql import literal
+from styringshjul.ledger.ledger_sql import literal, numbered
 from styringshjul.ledger.ledger_validation import ISSUE_LIMIT, Findings
+from styringshjul.ledger.profiles import DEBIT_CREDIT, has_debit_credit
 from styringshjul.ledger.queries import arts_valid_in, functions_valid_in
 from styringshjul.lib.issues import Issue, Severity
 from styringshjul.org.queries import responsibility_codes
@@ -32,9 +33,10 @@ class Check:
 
 def validate(db: duckdb.DuckDBPyConnection, stage: Path, municipality, year: int,
              mapping: dict[str, str]) -> Findings:
-    checks = _checks(db, municipality, year, has_period=bool(mapping.get("period")),
-                     has_date=bool(mapping.get("date")))
-    lines = f"read_parquet({literal(str(stage))})"
+    checks = _checks(db, municipality, year, mapping)
+    mapping = {**mapping, "debit_credit": " / ".join(
+        mapping.get(n, "") for n in DEBIT_CREDIT)}
+    lines = numbered(literal(str(stage)))
     findings = Findings()
     totals, *per_check = _counts(db, lines, checks)
     if totals:
@@ -61,10 +63,11 @@ def _counts(db, lines: str, checks: list[Check]) -> list[int]:
     counts = ", ".join(
         f"coalesce(sum(c{i}), 0)" if c.per_line
         else f"coalesce(sum(n) FILTER (WHERE {c.failing}), 0)" for i, c in enumerate(checks))
+    by_art = ", ".join(c for c in GROUP if c != "kostra_art")  # derived per group, not line
     db.execute(
-        f"CREATE OR REPLACE TEMP TABLE {GROUPS} AS SELECT skip, {', '.join(GROUP)}, "
-        f"CAST(sum(amount) AS DECIMAL(18, 2)) AS amount, count(*) AS n"
-        f"{', ' if per_line else ''}{per_line} FROM {lines} GROUP BY ALL")
+        f"CREATE OR REPLACE TEMP TABLE {GROUPS} AS SELECT *, left(art, 3) AS kostra_art FROM "
+        f"(SELECT skip, {by_art}, CAST(sum(amount) AS DECIMAL(18, 2)) AS amount, "
+        f"count(*) AS n{', ' if per_line else ''}{per_line} FROM {lines} GROUP BY ALL)")
     return list(db.execute(
         f"SELECT coalesce(sum(n) FILTER (WHERE skip = 'total'), 0), {counts} "
         f"FROM {GROUPS}").fetchone())
@@ -94,8 +97,7 @@ def _table(db, table: str, codes) -> str:
     return f"(SELECT code FROM {table})"
 
 
-def _checks(db, municipality, year: int, *, has_period: bool, has_date: bool
-            ) -> list[Check]:
+def _checks(db, municipality, year: int, mapping: dict[str, str]) -> list[Check]:
     functions, arts = functions_valid_in(year), arts_valid_in(year)
     ansvar = _table(db, "valid_responsibility", responsibility_codes(municipality))
     valid_functions, valid_arts = (_table(db, "valid_function", functions),
@@ -114,14 +116,16 @@ def _checks(db, municipality, year: int, *, has_period: bool, has_date: bool
         Check("ledger.invalid_account_class", _("Neither operating nor capital."),
               "account_class", "account_class IS NULL", "raw_class"),
         *_account_checks(db, "function", functions), *_account_checks(db, "kostra_art", arts),
-        Check("ledger.invalid_amount", _("Not an amount."), "amount", "amount IS NULL",
-              "raw_amount", per_line=True),
+        *(_debit_credit_checks() if has_debit_credit(mapping) else [
+            Check("ledger.invalid_amount", _("Not an amount."), "amount", "amount IS NULL",
+                  "raw_amount", per_line=True)]),
     ]
+    has_period = bool(mapping.get("period"))
     if has_period:
         checks.append(Check("ledger.invalid_period", _("Not a period of %(year)s (1–13).")
                             % {"year": year}, "period", "NOT (period BETWEEN 1 AND 13)",
                             "raw_period", per_line=True))
-    if has_date:
+    if mapping.get("date"):
         checks.extend(_date_checks(year, has_period))
     for check in checks:
         check.failing = f"({rows}coalesce({check.failing}, true))"
@@ -136,6 +140,23 @@ def _date_checks(year: int, has_period: bool) -> list[Check]:
         Check("ledger.date_outside_year", _("The date is not in %(year)s.") % {"year": year},
               "date", f"date IS NOT NULL AND year(date) <> {int(year)}", "raw_date",
               per_line=True),
+    ]
+
+
+def _debit_credit_checks() -> list[Check]:
+    """A line's amount in two columns: each side readable, and exactly one of them used (the
+    other blank or zero). The stage keeps the sides only on lines without an amount."""
+    return [
+        *(Check("ledger.invalid_amount", _("Not an amount."), side,
+                f"raw_{side} IS NOT NULL AND {side} IS NULL", f"raw_{side}", per_line=True)
+          for side in DEBIT_CREDIT),
+        Check("ledger.no_debit_or_credit", _("Neither debit nor credit holds an amount."),
+              "debit_credit", "amount IS NULL AND raw_debit IS NULL AND raw_credit IS NULL",
+              "''", per_line=True),
+        Check("ledger.debit_and_credit",
+              _("Both debit and credit hold an amount; a line has only one of them."),
+              "debit_credit", "coalesce(debit <> 0 AND credit <> 0, false)",
+              "raw_debit || ' / ' || raw_credit", per_line=True),
     ]
 
 

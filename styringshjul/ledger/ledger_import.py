@@ -143,9 +143,8 @@ def _import(ledger_file: LedgerFile, municipality, year: int, tried, result: Imp
     stage = workdir / f".stage-{uuid.uuid4().hex}.parquet"
     db = ledger_sql.connect(workdir)
     try:
-        ledger_sql.write_stage(db, ledger_file, mapping, year, stage)
-        report("check", 0.6)
-        result.findings = ledger_checks.validate(db, stage, municipality, year, mapping)
+        result.findings = _stage_and_check(db, ledger_file, mapping, municipality, year,
+                                           stage, report)
         report("store", 0.7)
         if not result.findings.has_errors:
             _store(db, municipality, year, ledger_file, result, stage, user)
@@ -153,6 +152,20 @@ def _import(ledger_file: LedgerFile, municipality, year: int, tried, result: Imp
         db.close()
         stage.unlink(missing_ok=True)
     report("done", 1.0)
+
+
+def _stage_and_check(db, ledger_file: LedgerFile, mapping: dict[str, str], municipality,
+                     year: int, stage: Path, report: Progress) -> Findings:
+    """Every line staged and checked, the codes as they stand; once more with the codes
+    trimmed if blanks around some of them may have changed the outcome (rare, and then
+    slower)."""
+    for strip_codes in (False, True):
+        ledger_sql.write_stage(db, ledger_file, mapping, year, stage, strip_codes=strip_codes)
+        report("check", 0.6)
+        findings = ledger_checks.validate(db, stage, municipality, year, mapping)
+        if strip_codes or not ledger_sql.has_padded_codes(db, ledger_checks.GROUPS):
+            break
+    return findings
 
 
 def _sums(db, stage: Path) -> pl.DataFrame:
@@ -201,6 +214,20 @@ def _store(db, municipality, year: int, ledger_file: LedgerFile, result: ImportR
         refresh_rollups(municipality, year, result.periods)
     os.replace(raw, final)
     result.accepted, result.ledger_import = True, ledger_import
+    remove_superseded(municipality, year)
+
+
+def remove_superseded(municipality, year: int) -> None:
+    """Drop the raw lines of imports with no period in force any more: drill-down never
+    reads them again, and a year imported anew each month would keep every copy."""
+    in_force = Actual.objects.for_municipality(municipality).filter(year=year).values(
+        "source_id")
+    superseded = LedgerImport.objects.for_municipality(municipality).filter(
+        year=year).exclude(raw_lines="").exclude(pk__in=in_force)
+    root = Path(settings.VAR_DIR)
+    for item in superseded:
+        (root / item.raw_lines).unlink(missing_ok=True)
+        LedgerImport.objects.filter(pk=item.pk).update(raw_lines="")
 
 
 def insert_actuals(sums: pl.DataFrame, municipality, year: int, source: LedgerImport) -> None:

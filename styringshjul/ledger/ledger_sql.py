@@ -9,12 +9,15 @@ never rejected for its shape alone.
 """
 
 import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 
 from styringshjul.ledger.ledger_files import LedgerFile
 from styringshjul.ledger.ledger_validation import CLASSES, TOTALS
+from styringshjul.ledger.profiles import has_debit_credit
 
 MEMORY_LIMIT = "1500MB"
 THREADS = 2
@@ -22,8 +25,10 @@ BLANKS = " \t\r\n\u00a0\u202f"
 
 
 def connect(workdir: Path) -> duckdb.DuckDBPyConnection:
+    # insertion order kept (DuckDB's default, stated): a stage row's place is its line
     return duckdb.connect(config={"threads": THREADS, "memory_limit": MEMORY_LIMIT,
-                                  "temp_directory": str(workdir / ".duckdb-tmp")})
+                                  "temp_directory": str(workdir / ".duckdb-tmp"),
+                                  "preserve_insertion_order": True})
 
 
 def literal(value: str) -> str:
@@ -68,46 +73,114 @@ def amount_sql(text: str) -> str:
 
 
 def date_sql(text: str) -> str:
-    day = f"left({text}, 10)"
-    return (f"(CASE WHEN regexp_full_match({text}, '\\d\\d\\.\\d\\d\\.\\d{{4}}') "
-            f"THEN try_strptime({text}, '%d.%m.%Y')::DATE "
-            f"ELSE coalesce(try_strptime({day}, '%d.%m.%Y'), "
-            f"try_strptime({day}, '%Y-%m-%d'))::DATE END)")
+    """dd.mm.yyyy as it stands, else the first ten characters without blanks around them
+    as dd.mm.yyyy or ISO."""
+    day = f"left({trimmed(text)}, 10)"
+    plain = f"try_strptime({text}, '%d.%m.%Y')"
+    # CASE, not coalesce: coalesce would trim and parse every line twice more
+    return (f"(CASE WHEN {plain} IS NOT NULL THEN {plain} ELSE coalesce(try_strptime("
+            f"{day}, '%d.%m.%Y'), try_strptime({day}, '%Y-%m-%d')) END)::DATE")
 
 
 def period_sql(text: str, year: int) -> str:
     """1–13; 0 where it names another year (reported as outside the year); else null."""
     with_year = "'^(\\d{4})[-/.]?(\\d{1,2})$'"
+    clean = trimmed(text)
     return (f"(CASE WHEN regexp_full_match({text}, '\\d{{1,2}}') "
             f"THEN CAST({text} AS SMALLINT) "
-            f"WHEN regexp_matches({text}, {with_year}) THEN "
-            f"(CASE WHEN regexp_extract({text}, {with_year}, 1) = '{year:04d}' "
-            f"THEN CAST(regexp_extract({text}, {with_year}, 2) AS SMALLINT) ELSE 0 END) END)")
+            f"WHEN regexp_matches({clean}, {with_year}) THEN "
+            f"(CASE WHEN regexp_extract({clean}, {with_year}, 1) = '{year:04d}' "
+            f"THEN CAST(regexp_extract({clean}, {with_year}, 2) AS SMALLINT) ELSE 0 END) "
+            f"WHEN regexp_full_match({clean}, '\\d{{1,2}}') THEN CAST({clean} AS SMALLINT) END)")
+
+
+def trimmed(text: str) -> str:
+    """The text without blanks around it, null if empty. Costly: the parsers try the text
+    as it stands first and trim only what that did not read."""
+    return f"nullif(trim({text}, {literal(BLANKS)}), '')"
+
+
+def blank(text: str) -> str:
+    return f"({text} IS NULL OR trim({text}, {literal(BLANKS)}) = '')"
 
 
 def stripped(column: str) -> str:
     """The text without blanks around it, null if empty (DuckDB's trim with a set of
     characters is slow, so only where there is something to strip)."""
-    edges = "'^[\\s\u00a0\u202f]|[\\s\u00a0\u202f]$'"
-    return (f"nullif(CASE WHEN regexp_matches({column}, {edges}) "
+    return (f"nullif(CASE WHEN {padded(column)} "
             f"THEN trim({column}, {literal(BLANKS)}) ELSE {column} END, '')")
+
+
+def padded(column: str) -> str:
+    return f"regexp_matches({column}, '^[\\s\u00a0\u202f]|[\\s\u00a0\u202f]$')"
 
 
 def _in(text: str, values) -> str:
     return f"{text} IN ({', '.join(literal(v) for v in sorted(values))})"
 
 
-def stage_sql(ledger_file: LedgerFile, mapping: dict[str, str], year: int,
-              workdir: Path) -> str:
-    """The SELECT of every normalised line (the columns `drilldown` reads, raw text, skip)."""
-    def text(field_name: str) -> str:
-        column = mapping.get(field_name)
-        return stripped(name(column)) if column else "CAST(NULL AS VARCHAR)"
+@dataclass(frozen=True)
+class AmountSql:
+    """The amount's part of `stage_sql`: text columns read, the typed amount, the raw text
+    kept for the checks, and whether a line has no amount text at all."""
+    texts: str
+    typed: str
+    kept: str
+    missing: str
 
+
+def amount_parts(text: Callable[[str], str], debit_credit: bool) -> AmountSql:
+    if not debit_credit:
+        return AmountSql(
+            f"{text('amount')} AS raw_amount", f"{amount_sql('raw_amount')} AS amount",
+            f"CASE WHEN amount IS NULL THEN coalesce({trimmed('raw_amount')}, '') END "
+            f"AS raw_amount", blank("raw_amount"))
+    # debit − credit; null (and the texts kept) where a side is unreadable, both sides hold
+    # an amount other than zero, or neither holds anything
+    readable = " AND ".join(f"({side} IS NOT NULL OR {blank(f'raw_{side}')})"
+                            for side in ("debit", "credit"))
+    one_side = ("(debit IS NOT NULL OR credit IS NOT NULL) AND "
+                "NOT coalesce(debit <> 0 AND credit <> 0, false)")
+    return AmountSql(
+        f"{text('debit')} AS raw_debit, {text('credit')} AS raw_credit",
+        f"{amount_sql('raw_debit')} AS debit, {amount_sql('raw_credit')} AS credit, "
+        f"CASE WHEN {readable} AND {one_side} THEN coalesce(debit, 0) - coalesce(credit, 0) "
+        f"END AS amount",
+        ", ".join([*(f"CASE WHEN amount IS NULL THEN {trimmed(f'raw_{side}')} END "
+                     f"AS raw_{side}" for side in ("debit", "credit")),
+                   *(f"CASE WHEN amount IS NULL THEN {side} END AS {side}"
+                     for side in ("debit", "credit"))]),
+        f"{blank('raw_debit')} AND {blank('raw_credit')}")
+
+
+def stage_sql(ledger_file: LedgerFile, mapping: dict[str, str], year: int,
+              workdir: Path, *, strip_codes: bool = False) -> str:
+    """The SELECT of every normalised line (the columns `drilldown` reads, raw text, skip),
+    in file order: the line number is the row's place plus `first_line` (see `numbered`).
+
+    Voucher and text are kept as they stand (`drilldown` trims the few lines it shows); the
+    codes are trimmed only with `strip_codes`: cells with blanks around them are rare, and
+    where they occur `has_padded_codes` finds them among the groups and the import runs again
+    with it.
+    """
+    def column(field_name: str) -> str:
+        given = mapping.get(field_name)
+        return name(given) if given else "CAST(NULL AS VARCHAR)"
+
+    def code(field_name: str) -> str:
+        given = mapping.get(field_name)
+        if not given:
+            return "CAST(NULL AS VARCHAR)"
+        if strip_codes:
+            return stripped(name(given))
+        # a single space is how `ledger_files` fills a blank line
+        return f"nullif(nullif({name(given)}, ''), ' ')"
+
+    amount = amount_parts(column, has_debit_credit(mapping))
     date = date_sql("raw_date") if mapping.get("date") else "CAST(NULL AS DATE)"
     period = (period_sql("raw_period", year) if mapping.get("period")
               else "CAST(month(date) AS SMALLINT)")
-    klass = f"lower({text('account_class')})"
+    klass = f"lower({code('account_class')})"
     account_class = (f"(CASE WHEN {klass} IS NULL OR {_in(klass, CLASSES['operating'])} "
                      f"THEN 'operating' WHEN {_in(klass, CLASSES['capital'])} "
                      f"THEN 'capital' END)")
@@ -117,33 +190,56 @@ def stage_sql(ledger_file: LedgerFile, mapping: dict[str, str], year: int,
     totals = " OR ".join(f"coalesce(regexp_matches(label_{i}, {literal(TOTALS[4:])}, 'i'), "
                          f"false)" for i in range(len(labels))) or "false"
     no_codes = "(responsibility IS NULL AND function IS NULL AND art IS NULL)"
-    parsed = (f"SELECT CAST(row_number() OVER () + {ledger_file.first_line - 1} AS BIGINT) "
-              f"AS line, "
-              f"{text('voucher')} AS voucher, {text('responsibility')} AS responsibility, "
-              f"{text('function')} AS function, {text('art')} AS art, "
-              f"{text('project')} AS raw_project, {text('amount')} AS raw_amount, "
-              f"{text('text')} AS text, {text('period')} AS raw_period, "
-              f"{text('date')} AS raw_date, {text('account_class')} AS raw_class, "
+    parsed = (f"SELECT {int(ledger_file.first_line)} AS first_line, "
+              f"{column('voucher')} AS voucher, {code('responsibility')} AS responsibility, "
+              f"{code('function')} AS function, {code('art')} AS art, "
+              f"{code('project')} AS raw_project, {amount.texts}, "
+              f"{column('text')} AS text, {column('period')} AS raw_period, "
+              f"{column('date')} AS raw_date, {column('account_class')} AS raw_class, "
               f"{passed}{account_class} AS account_class "
               f"FROM {source(ledger_file, workdir)}")
     return (
         f"WITH parsed AS ({parsed}), typed AS (SELECT *, {date} AS date, "
-        f"{amount_sql('raw_amount')} AS amount FROM parsed), "
+        f"{amount.typed} FROM parsed), "
         f"dated AS (SELECT *, {period} AS period FROM typed) "
-        f"SELECT line, voucher, date, period, account_class, responsibility, function, art, "
-        f"left(art, 3) AS kostra_art, coalesce(raw_project, '') AS project, amount, text, "
-        f"CASE WHEN amount IS NULL THEN coalesce(raw_amount, '') END AS raw_amount, "
+        f"SELECT first_line, voucher, date, period, account_class, responsibility, function, "
+        f"art, "
+        f"coalesce(raw_project, '') AS project, amount, text, "
         # the raw text only where it was not read, for the issue's value
-        f"CASE WHEN NOT coalesce(period BETWEEN 1 AND 13, false) THEN raw_period END "
-        f"AS raw_period, CASE WHEN NOT coalesce(year(date) = {int(year)}, false) THEN raw_date "
-        f"END AS raw_date, CASE WHEN account_class IS NULL THEN raw_class END AS raw_class, "
+        f"{amount.kept}, "
+        f"CASE WHEN NOT coalesce(period BETWEEN 1 AND 13, false) THEN {trimmed('raw_period')} "
+        f"END AS raw_period, CASE WHEN NOT coalesce(year(date) = {int(year)}, false) "
+        f"THEN {trimmed('raw_date')} END AS raw_date, CASE WHEN account_class IS NULL "
+        f"THEN {trimmed('raw_class')} END AS raw_class, "
         # a totals line has no codes: the pattern is tried on those lines only
         f"CASE WHEN {no_codes} THEN (CASE WHEN {totals} THEN 'total' WHEN raw_project IS "
-        f"NULL AND raw_amount IS NULL THEN 'blank' END) END AS skip FROM dated")
+        f"NULL AND {amount.missing} THEN 'blank' END) END AS skip FROM dated")
+
+
+def numbered(parquet: str) -> str:
+    """The lines of a stage file with their line numbers and KOSTRA arts, both derived on
+    reading rather than written for every line. Numbering while writing (row_number() OVER
+    ()) would hold DuckDB to one thread for the whole pass; the rows are written in file
+    order, so a row's place in the Parquet file gives its line."""
+    return (f"(SELECT * EXCLUDE (file_row_number, first_line), CAST(file_row_number AS BIGINT)"
+            f" + first_line AS line, left(art, 3) AS kostra_art "
+            f"FROM read_parquet({parquet}, file_row_number = true))")
+
+
+def has_padded_codes(db: duckdb.DuckDBPyConnection, groups: str) -> bool:
+    """Whether a code of the stage written without `strip_codes` has blanks around it (or
+    the operating/capital column could not be read, which blanks may explain): checked on the
+    groups of account strings, not on every line."""
+    found = db.execute(
+        f"SELECT count(*) FROM {groups} WHERE account_class IS NULL OR "
+        f"{' OR '.join(padded(c) for c in ('responsibility', 'function', 'art', 'project'))}"
+    ).fetchone()
+    return bool(found and found[0])
 
 
 def write_stage(db: duckdb.DuckDBPyConnection, ledger_file: LedgerFile,
-                mapping: dict[str, str], year: int, stage: Path) -> None:
-    sql = stage_sql(ledger_file, mapping, year, stage.parent)
+                mapping: dict[str, str], year: int, stage: Path, *,
+                strip_codes: bool = False) -> None:
+    sql = stage_sql(ledger_file, mapping, year, stage.parent, strip_codes=strip_codes)
     db.execute(f"COPY ({sql}) TO {literal(str(stage))} "
                f"(FORMAT parquet, COMPRESSION snappy)")

@@ -22,10 +22,13 @@ FIELDS = {
     "art": _("art"),
     "project": _("project"),
     "amount": _("amount"),
+    "debit": _("debit"),
+    "credit": _("credit"),
     "text": _("text"),
     "account_class": _("operating or capital"),
 }
-LEDGER_REQUIRED = ("responsibility", "function", "art", "amount")
+LEDGER_REQUIRED = ("responsibility", "function", "art")
+DEBIT_CREDIT = ("debit", "credit")
 BUDGET_FIELDS = ("responsibility", "function", "art", "project", "amount", "account_class")
 
 GENERIC_NAMES = {
@@ -40,6 +43,10 @@ GENERIC_NAMES = {
     "project": {"objekt", "prosjekt", "prosjektnr", "project"},
     "amount": {"beløp", "belop", "beløp nok", "beløp (nok)", "netto beløp", "nettobeløp",
                "amount", "budsjett", "årsbudsjett", "vedtatt budsjett", "budsjettbeløp"},
+    "debit": {"debet", "debit", "beløp debet", "belop debet", "debetbeløp", "debet beløp",
+              "debet (nok)", "debit amount"},
+    "credit": {"kredit", "kreditt", "credit", "beløp kredit", "belop kredit", "kreditbeløp",
+               "kredit beløp", "kredit (nok)", "credit amount"},
     "text": {"tekst", "bilagstekst", "beskrivelse", "posteringstekst", "text", "description"},
     "account_class": {"kontoklasse", "drift/investering", "account class"},
 }
@@ -85,7 +92,14 @@ def generic_mapping(header: list[str], fields=tuple(FIELDS)) -> dict[str, str]:
 def is_complete(mapping: dict[str, str] | None, *, budget: bool = False) -> bool:
     if not mapping or not all(mapping.get(name) for name in LEDGER_REQUIRED):
         return False
+    if not (mapping.get("amount") or (not budget and has_debit_credit(mapping))):
+        return False
     return budget or bool(mapping.get("period") or mapping.get("date"))
+
+
+def has_debit_credit(mapping: dict[str, str]) -> bool:
+    """Whether the amount is debit − credit from two columns (an amount column wins)."""
+    return not mapping.get("amount") and all(mapping.get(name) for name in DEBIT_CREDIT)
 
 
 def own_profiles(municipality) -> list[Profile]:
@@ -132,7 +146,10 @@ def _with_generic_extras(mapping: dict[str, str], header: list[str], fields
     used = set(mapping.values())
     extras = {f: c for f, c in generic_mapping(header, fields).items()
               if f not in mapping and c not in used}
-    return {f: c for f, c in {**mapping, **extras}.items() if f in fields}
+    found = {f: c for f, c in {**mapping, **extras}.items() if f in fields}
+    if found.get("amount"):  # one signed amount: debit and credit columns beside it are not read
+        found = {f: c for f, c in found.items() if f not in DEBIT_CREDIT}
+    return found
 
 
 def save_profile(municipality, name: str, mapping: dict[str, str]) -> ColumnProfile:
