@@ -1,5 +1,6 @@
-"""`python -m benchmarks.postgres_database URL`: exit 0 when PostgreSQL answers, after creating
-the benchmark database named by URL if it is missing; exit 1 when PostgreSQL is not there."""
+"""`python -m benchmarks.postgres_database URL`: exit 0 when PostgreSQL answers, after making
+the benchmark database named by URL afresh (so every run starts empty, as on SQLite); exit 1
+when PostgreSQL is not there."""
 
 import sys
 
@@ -14,10 +15,8 @@ def ensure(url: str) -> bool:
     except psycopg.OperationalError:
         return False
     with connection:
-        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s",
-                                    [name]).fetchone()
-        if not exists:
-            connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+        connection.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(name)))
+        connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
     return True
 
 

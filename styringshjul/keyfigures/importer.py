@@ -297,21 +297,39 @@ class _Import:
 
 
 def _upsert(rows: list[tuple[int, int, int, Decimal | None, str]]) -> None:
-    """INSERT … ON CONFLICT DO UPDATE in batches, past the ORM: building 140 000 model
-    objects costs more than the database's work (SQLite ≥ 3.24 and PostgreSQL)."""
+    """INSERT … ON CONFLICT DO UPDATE, past the ORM: building 140 000 model objects costs
+    more than the database's work. SQLite (≥ 3.24) takes the rows in batches; PostgreSQL
+    gets them by COPY into a temporary table, several times faster than single inserts."""
+    if not rows:
+        return
     meta = KeyFigureValue._meta
     quote = connection.ops.quote_name
     columns = [quote(meta.get_field(name).column)
                for name in ("figure", "region", "year", "value", "status")]
-    sql = (
-        f"INSERT INTO {quote(meta.db_table)} ({', '.join(columns)}) "
-        f"VALUES (%s, %s, %s, %s, %s) ON CONFLICT ({', '.join(columns[:3])}) "
-        f"DO UPDATE SET {columns[3]} = excluded.{columns[3]}, "
-        f"{columns[4]} = excluded.{columns[4]}"
-    )
+    conflict = (f"ON CONFLICT ({', '.join(columns[:3])}) "
+                f"DO UPDATE SET {columns[3]} = excluded.{columns[3]}, "
+                f"{columns[4]} = excluded.{columns[4]}")
+    into = f"INSERT INTO {quote(meta.db_table)} ({', '.join(columns)})"
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            _upsert_by_copy(cursor, rows, into, conflict)
+            return
         for start in range(0, len(rows), BATCH):
-            cursor.executemany(sql, rows[start:start + BATCH])
+            cursor.executemany(f"{into} VALUES (%s, %s, %s, %s, %s) {conflict}",
+                               rows[start:start + BATCH])
+
+
+def _upsert_by_copy(cursor, rows: list, into: str, conflict: str) -> None:
+    """Within the import's transaction: the temporary table goes with its commit."""
+    cursor.execute("CREATE TEMPORARY TABLE incoming_key_figure_values (figure integer, "
+                   "region integer, year smallint, value numeric(18, 4), status varchar(4)) "
+                   "ON COMMIT DROP")
+    with cursor.cursor.copy("COPY incoming_key_figure_values FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row(row)
+    cursor.execute(f"{into} SELECT figure, region, year, value, status "
+                   f"FROM incoming_key_figure_values {conflict}")
+    cursor.execute("DROP TABLE incoming_key_figure_values")
 
 
 def _same(old: tuple[Decimal | None, str], new: tuple[Decimal | None, str]) -> bool:
