@@ -18,9 +18,16 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from styringshjul.scorecards.models import Indicator, Level, Period, Scorecard
-from styringshjul.scorecards.sources import Computed, SourceKind, register, stored_note
+from styringshjul.scorecards.sources import (
+    Computed,
+    SourceKind,
+    refresh,
+    register,
+    stored_note,
+)
 from styringshjul.surveys import queries
 from styringshjul.surveys.models import Dimension, Survey
+from styringshjul.surveys.signals import results_changed
 
 KEY = "survey"
 PLACES = Decimal("0.001")  # as a Result keeps it
@@ -104,5 +111,22 @@ KIND = SourceKind(KEY, _("survey result (user, employee or citizen survey)"), au
 
 
 def register_kind() -> SourceKind:
-    """Call from ScorecardsConfig.ready."""
+    """Call from ScorecardsConfig.ready: the kind, and a fresh computation whenever what a
+    survey may show changes (so a scorecard never keeps a mean that is now hidden)."""
+    results_changed.connect(_recompute, dispatch_uid="scorecards.survey_source")
     return register(KIND)
+
+
+def _recompute(sender, survey: Survey, **kwargs) -> None:
+    """The year results of the scorecards whose indicators (own or shared from above) read
+    this survey: every scorecard of those years, since shared indicators reach them all."""
+    names = {str(survey.pk), survey.name.casefold()}
+    uses = Indicator.objects.filter(
+        source=KEY, success_factor__scorecard__municipality=survey.municipality)
+    years = {indicator.success_factor.scorecard.year
+             for indicator in uses.select_related("success_factor__scorecard")
+             if str((indicator.source_options or {}).get("survey", "")).strip().casefold()
+             in names}
+    if years:
+        refresh(Scorecard.objects.filter(municipality=survey.municipality, year__in=years),
+                Period.YEAR)

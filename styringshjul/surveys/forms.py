@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from styringshjul.org.forms import DesignsystemetForm
 from styringshjul.org.models import Municipality, OrgUnit, ServiceArea
 from styringshjul.surveys.models import DEFAULT_SCALE, DEFAULT_THRESHOLD, Survey, SurveyKind
+from styringshjul.surveys.signals import results_changed
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 NEW_SURVEY = "new"
@@ -120,7 +121,10 @@ class SurveyForm(DesignsystemetForm):
                     self.data = self.data.copy()
                     self.data["seen"] = self._last_change()
                     return None
-            return super().save(commit=commit)
+            survey = super().save(commit=commit)
+            if "anonymity_threshold" in self.changed_data and survey.pk:
+                results_changed.send(Survey, survey=survey)
+            return survey
 
 
 class SurveyImportForm(forms.Form):

@@ -29,6 +29,7 @@ from styringshjul.surveys.models import (
     SurveyRound,
     UnitAlias,
 )
+from styringshjul.surveys.signals import results_changed
 from styringshjul.surveys.survey_files import (
     Entry,
     FileCell,
@@ -49,14 +50,18 @@ ENCODINGS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 (BOM)", "cp1252": "Windows-12
 
 
 def create_survey(municipality: Municipality, name: str, kind: str, **fields) -> Survey:
-    """A new survey with the scale and anonymity threshold usual for its kind."""
+    """A new survey with the scale and anonymity threshold usual for its kind; raises
+    ValidationError for settings the form would refuse (e.g. a threshold below 3)."""
     kind = SurveyKind(kind)
     low, high = DEFAULT_SCALE[kind]
     fields.setdefault("scale_min", low)
     fields.setdefault("scale_max", high)
     fields.setdefault("anonymity_threshold", DEFAULT_THRESHOLD[kind])
-    return Survey.objects.create(municipality=municipality, name=" ".join(name.split()),
-                                 kind=kind, **fields)
+    survey = Survey(municipality=municipality, name=" ".join(name.split()), kind=kind,
+                    **fields)
+    survey.full_clean()  # the threshold's floor holds here as in the form
+    survey.save()
+    return survey
 
 
 def save_alias(municipality: Municipality, name: str,
@@ -384,6 +389,7 @@ def _store(survey: Survey, years: list[int], planned: list[Planned], *, source: 
             Reference.objects.bulk_create(
                 Reference(round=survey_round, dimension=dimension, label=item.label,
                           mean=item.mean) for item, dimension in items if item.label)
+        results_changed.send(Survey, survey=survey)
     return replaced
 
 

@@ -9,6 +9,7 @@ computed by subtraction); read results through it, never from these models direc
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -25,7 +26,9 @@ class SurveyKind(models.TextChoices):
 
 
 # The 10-FAKTOR employee survey shows no result for fewer than 3 respondents (KS); for user
-# and citizen surveys 5 is our own cautious default. Each survey can set its own.
+# and citizen surveys 5 is our own cautious default. Each survey can set its own, never
+# below 3 (one or two people are never anonymous).
+MINIMUM_THRESHOLD = 3
 DEFAULT_THRESHOLD = {SurveyKind.EMPLOYEE: 3, SurveyKind.USER: 5, SurveyKind.CITIZEN: 5}
 DEFAULT_SCALE = {SurveyKind.EMPLOYEE: (1, 5), SurveyKind.USER: (1, 6),
                  SurveyKind.CITIZEN: (1, 6)}
@@ -43,7 +46,7 @@ class Survey(models.Model):
     scale_max = models.PositiveSmallIntegerField(_("highest score"), default=6)
     anonymity_threshold = models.PositiveSmallIntegerField(
         _("fewest respondents shown"), default=5,
-        validators=[MinValueValidator(1), MaxValueValidator(100)],
+        validators=[MinValueValidator(MINIMUM_THRESHOLD), MaxValueValidator(100)],
         help_text=_("Results of groups with fewer respondents are never shown, and other "
                     "results are hidden so they cannot be worked out by subtraction."))
     service = models.CharField(
@@ -64,6 +67,18 @@ class Survey(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        """Once results are stored, the threshold can only be raised: lowering it would
+        show groups that were hidden when the results were imported and looked at."""
+        if self.pk is None or not self.rounds.exists():
+            return
+        stored = Survey.objects.filter(pk=self.pk).values_list(
+            "anonymity_threshold", flat=True).first()
+        if stored is not None and self.anonymity_threshold < stored:
+            raise ValidationError({"anonymity_threshold": _(
+                "The survey has results: the threshold can be raised, not lowered below "
+                "%(stored)s.") % {"stored": stored}})
 
 
 class Dimension(models.Model):

@@ -181,6 +181,7 @@ def find_survey(municipality, text: str) -> Survey | None:
     surveys = Survey.objects.for_municipality(municipality)
     if text.isdigit() and (survey := surveys.filter(pk=int(text)).first()) is not None:
         return survey
+    # casefold in Python: SQLite's iexact folds only ASCII, and a municipality has few surveys
     return next((s for s in surveys if s.name.casefold() == text.casefold()), None)
 
 

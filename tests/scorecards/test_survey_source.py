@@ -174,3 +174,38 @@ def test_refresh_stores_the_year_result(survey, scorecards):
     results = Result.objects.filter(indicator=indicator, scorecard=scorecard)
     assert [(r.period, r.value) for r in results] == [(Period.YEAR, Decimal("4.2"))]
     assert NAME in results[0].source_note
+
+
+def test_a_survey_import_that_hides_a_result_empties_the_scorecard_at_once(survey, scorecards,
+                                                                            tmp_path):
+    from styringshjul.surveys.importers import import_survey
+
+    school = scorecards["Ringebu skole"]
+    indicator = indicator_on(school, {"survey": NAME, "dimension": "Mestringsklima"})
+    sources.refresh(school, Period.YEAR)
+    assert Result.objects.get(indicator=indicator, scorecard=school).value == Decimal("4.000")
+    new_file = tmp_path / "10-faktor.csv"  # Ringebu skole now has 2 respondents
+    new_file.write_text("år;enhet;faktor;snitt;antall svar\n"
+                        "2025;Fåvang skule;Mestringsklima;4,2;10\n"
+                        "2025;Ringebu skole;Mestringsklima;4,0;2\n", encoding="utf-8")
+
+    assert not import_survey(survey, new_file).rejected
+
+    stored = Result.objects.get(indicator=indicator, scorecard=school)
+    assert stored.value is None
+    assert "hidden" in stored.source_note or "skjult" in stored.source_note
+
+
+def test_the_threshold_cannot_go_below_three_nor_down_once_results_exist(survey, ringebu):
+    from django.core.exceptions import ValidationError
+
+    from styringshjul.surveys.importers import create_survey
+
+    with pytest.raises(ValidationError):
+        create_survey(ringebu, "Ny undersøkelse", SurveyKind.USER, anonymity_threshold=2)
+    survey.anonymity_threshold = 5
+    survey.full_clean()
+    survey.save()
+    survey.anonymity_threshold = 4
+    with pytest.raises(ValidationError):
+        survey.full_clean()

@@ -5,6 +5,7 @@ citizen] [--year 2025] [--unit NAME_OR_ANSVAR] [--threshold N] [--map "NAME=ANSV
 from pathlib import Path
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from django.utils import translation
@@ -14,6 +15,7 @@ from styringshjul.lib.issues import Issue
 from styringshjul.org.models import Municipality
 from styringshjul.surveys.importers import create_survey, import_survey, save_alias
 from styringshjul.surveys.models import Survey, SurveyKind
+from styringshjul.surveys.queries import find_survey
 from styringshjul.surveys.survey_files import PlaceFinder
 
 
@@ -70,17 +72,22 @@ class Command(BaseCommand):
 
 def _survey(municipality: Municipality, name: str, kind: str | None,
             threshold: int | None) -> Survey:
-    key = " ".join(name.split()).casefold()
-    found = next((survey for survey in Survey.objects.for_municipality(municipality)
-                  if survey.name.casefold() == key), None)
+    found = find_survey(municipality, " ".join(name.split()))
     if found is not None:
+        if threshold is not None and threshold != found.anonymity_threshold:
+            raise CommandError(_("--threshold applies only to a survey that is created; "
+                                 "change the threshold of “%(name)s” on its page.")
+                               % {"name": found.name}, returncode=1)
         return found
     if kind is None:
         raise CommandError(_("%(municipality)s has no survey named “%(name)s”; give --kind "
                              "to create it.") % {"municipality": municipality.name,
                                                  "name": name}, returncode=1)
     fields = {} if threshold is None else {"anonymity_threshold": threshold}
-    return create_survey(municipality, name, kind, **fields)
+    try:
+        return create_survey(municipality, name, kind, **fields)
+    except ValidationError as error:
+        raise CommandError(" ".join(error.messages), returncode=1) from error
 
 
 def _save_mapping(municipality: Municipality, mapping: str) -> None:
