@@ -146,6 +146,8 @@ def _with_generic_extras(mapping: dict[str, str], header: list[str], fields
     used = set(mapping.values())
     extras = {f: c for f, c in generic_mapping(header, fields).items()
               if f not in mapping and c not in used}
+    if all(mapping.get(f) for f in DEBIT_CREDIT):  # the profile chose debit and credit
+        extras.pop("amount", None)
     found = {f: c for f, c in {**mapping, **extras}.items() if f in fields}
     if found.get("amount"):  # one signed amount: debit and credit columns beside it are not read
         found = {f: c for f, c in found.items() if f not in DEBIT_CREDIT}

@@ -159,3 +159,14 @@ def test_a_saved_debit_and_credit_mapping_imports(ringebu, tmp_path):
     imported(ringebu, tmp_path, [["2100", "202", "1200", "5", "", "7,00"]], header=header,
              profile=mapping)
     assert total(ringebu) == Decimal("-7.00")
+
+
+def test_a_chosen_debit_and_credit_mapping_is_not_replaced_by_an_amount_column(ringebu,
+                                                                               tmp_path):
+    header = ["K1", "K2", "K3", "K4", "Debet", "Kredit", "Beløp"]
+    mapping = {"responsibility": "K1", "function": "K2", "art": "K3", "period": "K4",
+               "debit": "Debet", "credit": "Kredit"}
+    imported(ringebu, tmp_path, [["2100", "202", "1200", "5", "", "7,00", "7,00"]],
+             header=header, profile=mapping)
+    assert total(ringebu) == Decimal("-7.00")
+
