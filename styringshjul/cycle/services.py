@@ -30,13 +30,17 @@ def ensure_bodies(municipality: Municipality) -> dict[str, Body]:
 
 
 def ensure_phases(municipality: Municipality) -> dict[str, Phase]:
-    """The municipality's phases by key; the default ones are made on first use."""
-    phases = Phase.objects.for_municipality(municipality)
-    if not phases.exists():
-        for order, (default, colour) in enumerate(zip(DefaultPhase, PALETTE, strict=False)):
-            Phase.objects.create(municipality=municipality, key=default.value,
-                                 colour=colour, order=order)
-    return {p.key: p for p in phases.exclude(key="")}
+    """The municipality's phases by the default keys templates use; the default ones are made
+    on first use. A default phase finance has deleted maps to the first phase, so a template
+    never makes an activity without one."""
+    phases = list(Phase.objects.for_municipality(municipality).order_by("order", "pk"))
+    if not phases:
+        phases = [Phase.objects.create(municipality=municipality, key=default.value,
+                                       colour=colour, order=order)
+                  for order, (default, colour) in enumerate(zip(DefaultPhase, PALETTE,
+                                                                strict=False))]
+    by_key = {p.key: p for p in phases if p.key}
+    return {default.value: by_key.get(default.value, phases[0]) for default in DefaultPhase}
 
 
 def cycle_for(municipality: Municipality, year: int) -> AnnualCycle:

@@ -102,3 +102,18 @@ def test_the_csv_export_writes_the_phase_name(ringebu_2026):
     phase.save()
     text = to_csv(activities_of(ringebu_2026.municipality, 2026))
     assert ";Budsjett og handlingsplan;" in text
+
+
+def test_a_template_still_gives_every_activity_a_phase_after_a_default_phase_is_deleted(
+        ringebu):
+    from styringshjul.cycle.models import Phase
+    from styringshjul.cycle.services import ensure_phases
+
+    phases = ensure_phases(ringebu)
+    Phase.objects.filter(pk=phases["evaluation"].pk).delete()
+
+    again = ensure_phases(ringebu)
+
+    first = Phase.objects.for_municipality(ringebu).order_by("order", "pk").first()
+    assert again["evaluation"] == first
+    assert again["budget"].key == "budget"

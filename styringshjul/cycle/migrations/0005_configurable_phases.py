@@ -18,9 +18,12 @@ def phases_from_keys(apps, schema_editor):
     Activity = apps.get_model("cycle", "Activity")
     HistoricalActivity = apps.get_model("cycle", "HistoricalActivity")
     Phase = apps.get_model("cycle", "Phase")
-    municipality_ids = (set(Activity.objects.values_list("municipality_id", flat=True))
-                        | set(HistoricalActivity.objects.values_list("municipality_id",
-                                                                     flat=True)))
+    Municipality = apps.get_model("org", "Municipality")
+    # history outlives a deleted municipality: its rows keep no phase rather than break
+    municipality_ids = set(Municipality.objects.filter(
+        pk__in=set(Activity.objects.values_list("municipality_id", flat=True))
+        | set(HistoricalActivity.objects.values_list("municipality_id", flat=True))
+    ).values_list("pk", flat=True))
     for municipality_id in municipality_ids:
         for order, (key, colour) in enumerate(DEFAULTS):
             phase, _ = Phase.objects.get_or_create(
