@@ -3,15 +3,20 @@ the benchmark database named by URL afresh (so every run starts empty, as on SQL
 when PostgreSQL is not there."""
 
 import sys
+from urllib.parse import urlsplit, urlunsplit
 
 
 def ensure(url: str) -> bool:
     import psycopg
     from psycopg import sql
 
-    server, name = url.rsplit("/", 1)
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/")
+    if not name.endswith("_bench"):  # it is dropped: never a database that holds anything
+        raise SystemExit(f"refusing {name!r}: the benchmark database's name ends in _bench")
+    server = urlunsplit(parts._replace(path="/postgres"))
     try:
-        connection = psycopg.connect(f"{server}/postgres", connect_timeout=3, autocommit=True)
+        connection = psycopg.connect(server, connect_timeout=3, autocommit=True)
     except psycopg.OperationalError:
         return False
     with connection:

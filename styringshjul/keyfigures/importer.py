@@ -310,25 +310,28 @@ def _upsert(rows: list[tuple[int, int, int, Decimal | None, str]]) -> None:
                 f"DO UPDATE SET {columns[3]} = excluded.{columns[3]}, "
                 f"{columns[4]} = excluded.{columns[4]}")
     into = f"INSERT INTO {quote(meta.db_table)} ({', '.join(columns)})"
-    with connection.cursor() as cursor:
+    with transaction.atomic(), connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            _upsert_by_copy(cursor, rows, into, conflict)
+            _upsert_by_copy(cursor, rows, into, conflict, quote(meta.db_table), columns)
             return
         for start in range(0, len(rows), BATCH):
             cursor.executemany(f"{into} VALUES (%s, %s, %s, %s, %s) {conflict}",
                                rows[start:start + BATCH])
 
 
-def _upsert_by_copy(cursor, rows: list, into: str, conflict: str) -> None:
-    """Within the import's transaction: the temporary table goes with its commit."""
-    cursor.execute("CREATE TEMPORARY TABLE incoming_key_figure_values (figure integer, "
-                   "region integer, year smallint, value numeric(18, 4), status varchar(4)) "
-                   "ON COMMIT DROP")
-    with cursor.cursor.copy("COPY incoming_key_figure_values FROM STDIN") as copy:
+def _upsert_by_copy(cursor, rows: list, into: str, conflict: str, table: str,
+                    columns: list[str]) -> None:
+    """A temporary table shaped like the values table, filled by COPY, then one upsert from
+    it."""
+    cursor.execute(f"CREATE TEMPORARY TABLE incoming_key_figure_values ON COMMIT DROP AS "
+                   f"SELECT {', '.join(columns)} FROM {table} WITH NO DATA")
+    with cursor.cursor.copy(f"COPY incoming_key_figure_values ({', '.join(columns)}) "
+                            f"FROM STDIN") as copy:
         for row in rows:
             copy.write_row(row)
-    cursor.execute(f"{into} SELECT figure, region, year, value, status "
-                   f"FROM incoming_key_figure_values {conflict}")
+    cursor.execute(f"{into} SELECT {', '.join(columns)} FROM incoming_key_figure_values "
+                   f"{conflict}")
+    # dropped now too: an import inside a longer transaction (a savepoint) may come again
     cursor.execute("DROP TABLE incoming_key_figure_values")
 
 
