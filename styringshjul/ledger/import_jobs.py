@@ -5,6 +5,7 @@ The upload is removed once its import has run (kept only while it waits for a co
 mapping); job files and forgotten uploads expire, swept whenever a new job starts.
 """
 
+import contextlib
 import json
 import os
 import threading
@@ -71,6 +72,8 @@ def create(municipality, year: int, upload: Path, file_name: str, *, profile: st
            mapping: dict | None = None, dry_run: bool = False) -> str:
     job_id = str(uuid.uuid4())
     jobs_dir().mkdir(parents=True, exist_ok=True)
+    with contextlib.suppress(OSError):
+        os.utime(upload)  # in use from now: the sweep must not take it, however old
     sweep()
     _write(job_id, {"municipality": municipality.number, "year": year, "upload": str(upload),
                     "file_name": file_name, "profile": profile, "mapping": mapping,

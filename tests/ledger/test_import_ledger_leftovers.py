@@ -109,3 +109,16 @@ def test_raw_lines_still_in_force_for_some_period_are_kept(ringebu, var_dir, tmp
     import_ledger(ringebu, 2025, write_ledger(tmp_path / "b.csv", [with_amount("1,00")]))
     first.refresh_from_db()
     assert first.raw_lines and (var_dir / first.raw_lines).exists()
+
+
+def test_a_mapping_sent_just_as_its_upload_expires_still_imports(ringebu, as_kari, var_dir,
+                                                                 tmp_path):
+    path = write_ledger(tmp_path / "egen.csv", [["2100", "202", "1200", "5", "7,00"]],
+                        header=["K1", "K2", "K3", "K4", "K5"])
+    response = upload(as_kari, path)
+    aged(next((var_dir / "ledger" / "uploads").iterdir()), DAY + 60)  # not swept yet
+    mapping_url = as_kari.get(response["Location"], follow=True).redirect_chain[-1][0]
+    as_kari.post(mapping_url, {"name": "Vår eksport", "responsibility": "K1",
+                               "function": "K2", "art": "K3", "period": "K4",
+                               "amount": "K5"})
+    assert LedgerImport.objects.filter(municipality=ringebu).exists()
