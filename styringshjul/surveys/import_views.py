@@ -20,10 +20,11 @@ from django.utils.translation import gettext as _
 
 from styringshjul.lib.issues import Issue, Severity, issues_csv
 from styringshjul.org.breadcrumbs import crumbs
-from styringshjul.org.models import Municipality
+from styringshjul.org.models import Municipality, OrgUnit
 from styringshjul.org.tenancy import municipality_view
 from styringshjul.surveys import importers
 from styringshjul.surveys.forms import SurveyImportForm
+from styringshjul.surveys.survey_files import Target
 from styringshjul.surveys.survey_views import CHANGE, surveys_crumb
 
 ISSUES_SALT = "styringshjul.surveys.import.issues"
@@ -68,18 +69,21 @@ def _import(form: SurveyImportForm, municipality: Municipality, user, *, dry_run
                                                  data["new_kind"])
             result = importers.import_survey(
                 survey, Path(handle.name), year=data.get("year"),
-                place=_place_text(form), filename=upload.name, user=user, dry_run=dry_run)
+                place=_place(form), filename=upload.name, user=user, dry_run=dry_run)
             if created and (result.rejected or dry_run):
                 transaction.set_rollback(True)
     return result
 
 
-def _place_text(form: SurveyImportForm) -> str | None:
-    """The place as the importer takes it: a unit's or service area's name."""
+def _place(form: SurveyImportForm) -> Target | None:
+    """The chosen place as the importer takes it, as chosen (not by a name that a unit and
+    a service area might share)."""
     place = form.chosen_place()
     if place is None:
         return None
-    return str(form.municipality) if place == "municipality" else place.name
+    if place == "municipality":
+        return Target()
+    return Target(unit=place) if isinstance(place, OrgUnit) else Target(service_area=place)
 
 
 def _sign(issues: list[Issue], municipality: Municipality) -> str:

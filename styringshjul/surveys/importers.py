@@ -147,7 +147,7 @@ class SurveyImport:
 
 
 def import_survey(survey: Survey, path: Path, *, year: int | None = None,
-                  place: str | None = None, filename: str | None = None, user=None,
+                  place: str | Target | None = None, filename: str | None = None, user=None,
                   dry_run: bool = False) -> SurveyImport:
     """Check the file and, when it has no errors, make each of its years' rounds exactly
     what the file says (`year` and `place` for files that do not say them)."""
@@ -192,7 +192,7 @@ class _Checker:
     """Checks each entry and turns the valid ones into planned results and references."""
 
     def __init__(self, survey: Survey, entries: list[Entry], year: int | None,
-                 place: str | None, filename: str, result: SurveyImport) -> None:
+                 place: str | Target | None, filename: str, result: SurveyImport) -> None:
         self.survey = survey
         self.result = result
         self.error_count = 0
@@ -227,13 +227,16 @@ class _Checker:
         self._issue("missing_year", _("the file gives no year: choose the year of the survey"))
         return None
 
-    def _default_place(self, entries: list[Entry], place: str | None) -> Target | None:
+    def _default_place(self, entries: list[Entry], place: str | Target | None
+                       ) -> Target | None:
         if not any(entry.place is None and not entry.reference for entry in entries):
             if place:
                 self._issue("place_not_used", _(
                     "the file names its own places, so the chosen place was not used"),
-                    FileCell(None, "", place), Severity.WARNING)
+                    FileCell(None, "", str(place)), Severity.WARNING)
             return None
+        if isinstance(place, Target):  # chosen from a list: no name to look up
+            return place
         if place:
             return self._find(FileCell(None, "", place))
         self._issue("missing_place", _("the file does not say which place the results are "
@@ -242,6 +245,13 @@ class _Checker:
 
     def _find(self, cell: FileCell) -> Target | None:
         target = self.finder.find(cell.text)
+        if target is not None and self.finder.is_ambiguous(cell.text):
+            self._issue("ambiguous_place", _(
+                "more than one place in %(municipality)s has this name (a unit and a service "
+                "area, say): say which on the page of unit names") % {
+                    "municipality": self.survey.municipality.name}, cell)
+            self.result.unknown_names.append(place_name(cell.text))
+            return None
         if target is None:
             self._issue("unknown_place", _(
                 "no unit, ansvar code, service area or saved name in %(municipality)s "

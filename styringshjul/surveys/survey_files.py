@@ -151,20 +151,31 @@ class PlaceFinder:
     def __init__(self, municipality: Municipality) -> None:
         whole = Target()
         names = {word: whole for word in MUNICIPALITY_WORDS}
+        self.ambiguous: set[str] = set()  # names two places share, until an alias decides
+
+        def add(key: str, target: Target) -> None:
+            if names.get(key, target) != target:
+                self.ambiguous.add(key)
+            names[key] = target
+
         for name in (municipality.name, f"{municipality.name} kommune"):
-            names[place_key(name)] = whole
+            add(place_key(name), whole)
         for area in ServiceArea.objects.for_municipality(municipality):
-            names[place_key(area.name)] = Target(service_area=area)
+            add(place_key(area.name), Target(service_area=area))
         units = {unit.pk: unit for unit in OrgUnit.objects.for_municipality(municipality)}
         for unit in units.values():
-            names[place_key(unit.name)] = Target(unit=unit)
+            add(place_key(unit.name), Target(unit=unit))
         for code, unit_id in (Responsibility.objects.for_municipality(municipality)
                               .values_list("code", "unit_id")):
             names[code] = Target(unit=units[unit_id])
         for alias in (UnitAlias.objects.for_municipality(municipality)
                       .select_related("unit", "service_area")):
             names[place_key(alias.name)] = Target(alias.unit, alias.service_area)
+            self.ambiguous.discard(place_key(alias.name))
         self.names = names
+
+    def is_ambiguous(self, text: str) -> bool:
+        return place_key(text) in self.ambiguous
 
     def find(self, text: str) -> Target | None:
         key = place_key(text)

@@ -400,3 +400,33 @@ def test_a_file_that_is_no_table_is_rejected_with_a_reason(user_survey, tmp_path
     result = import_survey(user_survey, write(tmp_path, "hei\npå deg\n"))
     assert codes(result) == ["file_no_header"]
     assert result.rejected and result.status_message()
+
+
+def test_a_name_a_unit_and_a_service_area_share_is_an_error_until_mapped(user_survey, ringebu,
+                                                                        tmp_path):
+    area = ServiceArea.objects.get(municipality=ringebu, name="Oppvekst")
+    OrgUnit.objects.create(municipality=ringebu, service_area=area, name="Oppvekst")
+    path = write(tmp_path, "år;enhet;dimensjon;snitt;antall svar\n2025;Oppvekst;Trivsel;5,1;20\n")
+
+    result = import_survey(user_survey, path)
+
+    assert codes(result) == ["ambiguous_place"]
+    assert result.unknown_names == ["Oppvekst"]
+    save_alias(ringebu, "Oppvekst", area)
+    assert not import_survey(user_survey, path).rejected
+    assert result_of(user_survey, 2025, "Trivsel", unit=None, service_area=area).mean == \
+        Decimal("5.1")
+
+
+def test_a_place_chosen_from_the_list_is_used_as_chosen(user_survey, ringebu, tmp_path):
+    from styringshjul.surveys.survey_files import Target
+
+    area = ServiceArea.objects.get(municipality=ringebu, name="Oppvekst")
+    OrgUnit.objects.create(municipality=ringebu, service_area=area, name="Oppvekst")
+    path = write(tmp_path, "dimensjon;2024;2025\nTrivsel;5,0;5,2\n")
+
+    result = import_survey(user_survey, path, place=Target(service_area=area))
+
+    assert not codes(result), result.issues
+    assert result_of(user_survey, 2025, "Trivsel", unit=None, service_area=area).mean == \
+        Decimal("5.2")
