@@ -25,8 +25,9 @@ from styringshjul.budget.spreadsheets import (
     upload_scope,
 )
 from styringshjul.budget.version_views import budget_crumb, version_crumb
-from styringshjul.lib.issues import Issue, Severity, issues_csv
+from styringshjul.lib.issues import Issue, Severity
 from styringshjul.org.breadcrumbs import crumbs
+from styringshjul.org.issue_downloads import issues_response
 from styringshjul.org.models import Municipality, OrgUnit
 from styringshjul.org.tenancy import municipality_view
 
@@ -120,13 +121,8 @@ def issues_download(request: HttpRequest, municipality: Municipality, pk: int) -
     if stored is None:
         raise Http404
     issues = [Issue(**{**item, "severity": Severity(item["severity"])}) for item in stored]
-    text = issues_csv(
-        issues, header=[_("Type"), _("Row"), _("Column"), _("Value"), _("Reason")],
-        severity_labels={Severity.ERROR: _("Error"), Severity.WARNING: _("Warning")})
-    response = HttpResponse(text, content_type="text/csv; charset=utf-8")
-    filename = f"{_('budget-template-issues')}-{municipality.number}-{version.pk}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return issues_response(
+        issues, f"{_('budget-template-issues')}-{municipality.number}-{version.pk}.csv")
 
 
 @municipality_view()

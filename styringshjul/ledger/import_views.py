@@ -18,8 +18,8 @@ from styringshjul.ledger.import_forms import ColumnMappingForm, LedgerUploadForm
 from styringshjul.ledger.import_summary import STAGES, encoding_label, ledger_summary
 from styringshjul.ledger.models import LedgerImport
 from styringshjul.ledger.profiles import save_profile
-from styringshjul.lib.issues import Severity, issues_csv
 from styringshjul.org.breadcrumbs import crumbs
+from styringshjul.org.issue_downloads import issues_response
 from styringshjul.org.models import Municipality
 from styringshjul.org.tenancy import municipality_view
 
@@ -109,15 +109,8 @@ def issues_download(request: HttpRequest, municipality: Municipality, job_id: uu
     state = _job(municipality, job_id)
     if state["state"] != "done":
         raise Http404
-    text = issues_csv(
-        import_jobs.from_json(state["result"]).issues,
-        header=[_("Type"), _("Row"), _("Column"), _("Value"), _("Reason")],
-        severity_labels={Severity.ERROR: _("Error"), Severity.WARNING: _("Warning")},
-    )
-    response = HttpResponse(text, content_type="text/csv; charset=utf-8")
-    filename = _("ledger-issues") + f"-{municipality.number}-{state['year']}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return issues_response(import_jobs.from_json(state["result"]).issues,
+                           _("ledger-issues") + f"-{municipality.number}-{state['year']}.csv")
 
 
 def _job(municipality: Municipality, job_id: uuid.UUID) -> dict:

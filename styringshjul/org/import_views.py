@@ -7,17 +7,17 @@ needs neither a stored file nor a session.
 import tempfile
 from pathlib import Path
 
-from django.core import signing
 from django.core.files.uploadedfile import UploadedFile
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from styringshjul.lib.issues import Issue, Severity, issues_csv
+from styringshjul.lib.issues import Issue
 from styringshjul.org import services
 from styringshjul.org.breadcrumbs import crumbs, organisation_crumb
 from styringshjul.org.forms import OrganisationImportForm
 from styringshjul.org.importers import COLUMNS, REQUIRED
+from styringshjul.org.issue_downloads import sign_issues, signed_issues_response
 from styringshjul.org.models import Municipality
 from styringshjul.org.tenancy import municipality_view
 
@@ -55,23 +55,9 @@ def _import(upload: UploadedFile, municipality: Municipality, *, dry_run: bool
 
 
 def _sign(issues: list[Issue], municipality: Municipality) -> str:
-    rows = [[i.code, i.message, i.row, i.column, i.value, i.severity.value] for i in issues]
-    return signing.dumps(rows, salt=f"{ISSUES_SALT}.{municipality.number}", compress=True)
+    return sign_issues(issues, ISSUES_SALT, municipality)
 
 
 def _issues_download(signed: str, municipality: Municipality) -> HttpResponse:
-    try:
-        rows = signing.loads(signed, salt=f"{ISSUES_SALT}.{municipality.number}")
-    except signing.BadSignature:
-        return HttpResponseBadRequest()
-    issues = [Issue(code, message, row, column, value, Severity(severity))
-              for code, message, row, column, value, severity in rows]
-    text = issues_csv(
-        issues,
-        header=[_("Type"), _("Row"), _("Column"), _("Value"), _("Reason")],
-        severity_labels={Severity.ERROR: _("Error"), Severity.WARNING: _("Warning")},
-    )
-    response = HttpResponse(text, content_type="text/csv; charset=utf-8")
-    filename = _("organisation-issues") + f"-{municipality.number}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return signed_issues_response(signed, ISSUES_SALT, municipality,
+                                  _("organisation-issues") + f"-{municipality.number}.csv")

@@ -9,17 +9,17 @@ signed field, so "download as CSV" needs neither a stored file nor a session.
 import tempfile
 from pathlib import Path
 
-from django.core import signing
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
-from styringshjul.lib.issues import Issue, Severity, issues_csv
+from styringshjul.lib.issues import Issue
 from styringshjul.org.breadcrumbs import crumbs
+from styringshjul.org.issue_downloads import sign_issues, signed_issues_response
 from styringshjul.org.models import Municipality, OrgUnit
 from styringshjul.org.tenancy import municipality_view
 from styringshjul.surveys import importers
@@ -87,21 +87,9 @@ def _place(form: SurveyImportForm) -> Target | None:
 
 
 def _sign(issues: list[Issue], municipality: Municipality) -> str:
-    rows = [[i.code, i.message, i.row, i.column, i.value, i.severity.value] for i in issues]
-    return signing.dumps(rows, salt=f"{ISSUES_SALT}.{municipality.number}", compress=True)
+    return sign_issues(issues, ISSUES_SALT, municipality)
 
 
 def _issues_download(signed: str, municipality: Municipality) -> HttpResponse:
-    try:
-        rows = signing.loads(signed, salt=f"{ISSUES_SALT}.{municipality.number}")
-    except signing.BadSignature:
-        return HttpResponseBadRequest()
-    issues = [Issue(code, message, row, column, value, Severity(severity))
-              for code, message, row, column, value, severity in rows]
-    text = issues_csv(
-        issues, header=[_("Type"), _("Row"), _("Column"), _("Value"), _("Reason")],
-        severity_labels={Severity.ERROR: _("Error"), Severity.WARNING: _("Warning")})
-    response = HttpResponse(text, content_type="text/csv; charset=utf-8")
-    filename = _("survey-issues") + f"-{municipality.number}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return signed_issues_response(signed, ISSUES_SALT, municipality,
+                                  _("survey-issues") + f"-{municipality.number}.csv")
