@@ -134,14 +134,17 @@ def round_table(survey_round: SurveyRound) -> RoundTable:
     )
 
 
-def trend(survey: Survey, key: PlaceKey) -> list[tuple[int, dict[int, Cell]]]:
-    """Year by year, the place's cells as that year's table shows them."""
-    years = []
-    for survey_round in rounds(survey):
-        table = round_table(survey_round)
-        years.append((survey_round.year,
-                       {d.id: table.cell(key, d.id) for d in table.dimensions}))
-    return years
+def round_tables(survey: Survey) -> list[RoundTable]:
+    """Every year's table, by year ascending."""
+    return [round_table(survey_round) for survey_round in rounds(survey)]
+
+
+def trend(survey: Survey, key: PlaceKey, tables: list[RoundTable] | None = None
+          ) -> list[tuple[int, dict[int, Cell]]]:
+    """Year by year, the place's cells as that year's table shows them (from `tables` when
+    the caller has built them already)."""
+    return [(table.round.year, {d.id: table.cell(key, d.id) for d in table.dimensions})
+            for table in (round_tables(survey) if tables is None else tables)]
 
 
 def shown_value(survey: Survey, dimension: Dimension, year: int, *, unit=None,

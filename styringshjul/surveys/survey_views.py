@@ -39,8 +39,9 @@ def municipality_survey(municipality: Municipality, pk: int) -> Survey:
 
 @municipality_view()
 def survey_list(request: HttpRequest, municipality: Municipality) -> HttpResponse:
-    surveys = [(survey, [r.year for r in queries.rounds(survey)])
-               for survey in Survey.objects.for_municipality(municipality)]
+    surveys = [(survey, sorted(r.year for r in survey.rounds.all()))
+               for survey in Survey.objects.for_municipality(municipality)
+               .prefetch_related("rounds")]
     return render(request, "surveys/list.html", {
         "surveys": surveys, "can_change": request.user.has_perm(CHANGE, municipality),
         "breadcrumbs": crumbs(municipality), "title": _("Surveys"),
@@ -174,11 +175,11 @@ def survey_csv(request: HttpRequest, municipality: Municipality, pk: int, year: 
     return response
 
 
-def _trend_places(rounds: list) -> list[queries.Place]:
+def _trend_places(tables: list[queries.RoundTable]) -> list[queries.Place]:
     """Every place with results in any year, in the latest year's order first."""
     seen: dict[queries.PlaceKey, queries.Place] = {}
-    for survey_round in reversed(rounds):
-        for place in queries.round_table(survey_round).places:
+    for table in reversed(tables):
+        for place in table.places:
             seen.setdefault(place.key, place)
     return list(seen.values())
 
@@ -215,12 +216,13 @@ def _trend_rows(dimensions: list, years: Years, threshold: int) -> list:
 def survey_trend(request: HttpRequest, municipality: Municipality, pk: int) -> HttpResponse:
     survey = municipality_survey(municipality, pk)
     key = _asked_place(request, municipality)
-    places = _trend_places(queries.rounds(survey))
+    tables = queries.round_tables(survey)
+    places = _trend_places(tables)
     place = next((p for p in places if p.key == key), None)
     if place is None and key != queries.place_key():
         raise Http404
     dimensions = list(survey.dimensions.all())
-    years = queries.trend(survey, key) if place else []
+    years = queries.trend(survey, key, tables) if place else []
     rows = _trend_rows(dimensions, years, survey.anonymity_threshold)
     name = place.name if place else str(municipality)
     return render(request, "surveys/trend.html", {
