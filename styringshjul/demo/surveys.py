@@ -25,11 +25,9 @@ from styringshjul.scorecards.models import (
     Indicator,
     Level,
     Period,
-    Result,
-    Scorecard,
     SuccessFactor,
 )
-from styringshjul.scorecards.services import record_value
+from styringshjul.scorecards.sources import refresh
 from styringshjul.surveys import queries
 from styringshjul.surveys.models import (
     DEFAULT_SCALE,
@@ -118,17 +116,5 @@ def link_kindergarten_scorecards(municipality: Municipality) -> int:
             "target": Decimal(5), "red_limit": Decimal("4.6"),
             "target_text": "Minst 5 av 6 poeng", "source": survey_source.KEY,
             "source_options": SATISFACTION_OPTIONS, "sort_order": 2})
-        _compute_year(factor.scorecard, indicator)
+        refresh(factor.scorecard, Period.YEAR)
     return len(factors)
-
-
-def _compute_year(scorecard: Scorecard, indicator: Indicator) -> None:
-    """The year's result from the survey, stored only when it differs (history stays
-    quiet on a second run)."""
-    computed = survey_source.compute(indicator, scorecard, Period.YEAR)
-    stored = Result.objects.filter(scorecard=scorecard, indicator=indicator,
-                                   period=Period.YEAR).first()
-    if stored and (stored.value, stored.source_note) == (computed.value, computed.note[:300]):
-        return
-    record_value(scorecard, indicator, Period.YEAR, computed.value,
-                 source_note=computed.note)

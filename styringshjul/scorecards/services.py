@@ -41,9 +41,12 @@ def ensure_year(municipality: Municipality, year: int) -> Scorecard:
 def record_value(scorecard: Scorecard, indicator, period: str, value: Decimal | None, *,
                  source_note: str, user=None) -> Result:
     """Store an automatic or imported value, saying where it came from and when; the
-    comment and follow-up plan written by people stay as they are."""
-    result, _created = Result.objects.get_or_create(scorecard=scorecard, indicator=indicator,
-                                                    period=period)
+    comment and follow-up plan written by people stay as they are. The same value with the
+    same note again changes nothing (no history row), so refreshing is quiet."""
+    result, created = Result.objects.get_or_create(scorecard=scorecard, indicator=indicator,
+                                                   period=period)
+    if not created and (result.value, result.source_note) == (value, source_note[:300]):
+        return result
     result.value = value
     result.source_note = source_note[:300]
     result.computed_at = timezone.now()
