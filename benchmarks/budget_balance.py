@@ -158,21 +158,3 @@ def run(timed: Callable, workdir: Path) -> None:
         for model in (Responsibility, OrgUnit, ServiceArea):
             model.objects.for_municipality(municipality).delete()
         municipality.delete()
-
-
-if __name__ == "__main__":
-    # `python -m benchmarks.budget_balance`: this benchmark alone, on DATABASE_URL or a
-    # temporary SQLite database.
-    import os
-    import tempfile
-
-    workdir = Path(tempfile.mkdtemp(prefix="styringshjul-bench-"))
-    os.environ.setdefault("DATABASE_URL", f"sqlite:///{workdir / 'bench.sqlite3'}")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "styringshjul.settings")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
-    run(None, workdir)

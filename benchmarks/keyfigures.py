@@ -75,21 +75,3 @@ def run(timed: Callable, workdir: Path) -> None:
                  lambda: queries.rank_of(ranked, YEAR, region))
     _percentiles("scatter of two figures, 357 municipalities (< 200 ms)",
                  lambda: queries.scatter(ranked, against, YEAR))
-
-
-if __name__ == "__main__":
-    # `python -m benchmarks.keyfigures`: this benchmark alone, on DATABASE_URL or a temporary
-    # SQLite database.
-    import os
-    import tempfile
-
-    workdir = Path(tempfile.mkdtemp(prefix="styringshjul-bench-"))
-    os.environ.setdefault("DATABASE_URL", f"sqlite:///{workdir / 'bench.sqlite3'}")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "styringshjul.settings")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
-    run(None, workdir)

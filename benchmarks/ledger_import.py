@@ -182,26 +182,5 @@ def run(timed, workdir: Path) -> None:
     path.unlink()
 
 
-def alone() -> None:
-    """`python -m benchmarks.ledger_import`: this benchmark only, without the others."""
-    import tempfile
-
-    from benchmarks.__main__ import timed
-
-    workdir = Path(tempfile.mkdtemp(prefix="styringshjul-bench-"))
-    os.environ.setdefault("DATABASE_URL", f"sqlite:///{workdir / 'bench.sqlite3'}")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "styringshjul.settings")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
-    run(timed, workdir)
-
-
-if __name__ == "__main__":
-    if len(sys.argv) > 1:
-        child(sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3]))
-    else:
-        alone()
+if __name__ == "__main__":  # the timed child process; alone: python -m benchmarks ledger_import
+    child(sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3]))

@@ -167,21 +167,3 @@ def _remove(municipality) -> None:
     for model in (Responsibility, OrgUnit, ServiceArea):
         model.objects.for_municipality(municipality).delete()
     municipality.delete()
-
-
-if __name__ == "__main__":
-    # `python -m benchmarks.variance`: this benchmark alone, on DATABASE_URL or a temporary
-    # SQLite database.
-    import os
-    import tempfile
-
-    workdir = Path(tempfile.mkdtemp(prefix="styringshjul-bench-"))
-    os.environ.setdefault("DATABASE_URL", f"sqlite:///{workdir / 'bench.sqlite3'}")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "styringshjul.settings")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
-    run(None, workdir)

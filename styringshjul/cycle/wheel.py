@@ -12,6 +12,7 @@ from datetime import date
 from django.utils import dateformat
 from django.utils.translation import gettext as _
 
+from styringshjul.cycle.phase_colours import INK
 from styringshjul.cycle.wheel_layout import (
     CX,
     FONT_SIZE,
@@ -26,7 +27,6 @@ from styringshjul.cycle.wheel_rings import annulus, phase_spans, ring_text
 
 SVG_NS = "http://www.w3.org/2000/svg"
 FONT = "DejaVu Sans, Liberation Sans, Arial, sans-serif"
-INK = "#1a1a1a"
 GREY = "#5f6670"
 TODAY = "#b42318"
 R_MONTH = 262.0
@@ -67,8 +67,7 @@ def wheel_element(activities: list, year: int, name: str, today: date | None = N
     `fluid` wheel fills the width of its container (on a page) instead of its own size."""
     placed = layout([(a.start, label_text(a)) for a in activities], year)
     phases = phases_of(activities)
-    legend_rows = max(2, (len(phases) + 1) // 2)
-    height = placed.height + LEGEND_ROW * (legend_rows + 2)
+    height = placed.height + LEGEND_ROW * (_legend_rows(phases) + 2)
     svg = ET.Element("svg", {
         "xmlns": SVG_NS, "viewBox": f"0 0 {WIDTH:.0f} {height:.0f}",
         "width": "100%" if fluid else f"{WIDTH:.0f}", "role": "img",
@@ -178,6 +177,11 @@ def _today(svg: ET.Element, today: date, cy: float) -> None:
         text_anchor="middle")
 
 
+def _legend_rows(phases: list) -> int:
+    """Rows of the phase legend: two phases a row, at least two rows."""
+    return max(2, (len(phases) + 1) // 2)
+
+
 def _legend(svg: ET.Element, phases: list, top: float, today: date | None) -> None:
     group = _el(svg, "g", font_size=13)
     y = top + LEGEND_ROW
@@ -187,7 +191,7 @@ def _legend(svg: ET.Element, phases: list, top: float, today: date | None) -> No
         _el(group, "rect", x=x, y=row - 12, width=28, height=14, fill=phase.colour,
             stroke=phase.shade)
         _el(group, "text", phase.label, x=x + 36, y=row)
-    row = y + max(2, (len(phases) + 1) // 2) * LEGEND_ROW
+    row = y + _legend_rows(phases) * LEGEND_ROW
     _el(group, "text", _("T1–T3: the tertials (January–April, May–August, "
                          "September–December)"), x=40, y=row)
     if today:
