@@ -116,19 +116,21 @@ def _import(pairs: list[tuple[int, str, str]], issues: list[Issue], year: int,
         result.issues.append(Issue("empty", _("The file has no memberships.")))
     if result.rejected:
         return result
-    existing = {m.member_id: m for m in GroupMembership.objects.filter(year=year)}
     with transaction.atomic():
+        existing = {m.member_id: m for m in
+                    GroupMembership.objects.select_for_update().filter(year=year)}
+        new, changed = [], []
         for member, group in wanted.items():
             current = existing.get(member.pk)
             if current is None:
-                result.created += 1
-                if not dry_run:
-                    GroupMembership.objects.create(member=member, group=group, year=year)
+                new.append(GroupMembership(member=member, group=group, year=year))
             elif current.group_id != group.pk:
-                result.changed += 1
-                if not dry_run:
-                    current.group = group
-                    current.save(update_fields=["group"])
+                current.group = group
+                changed.append(current)
+        result.created, result.changed = len(new), len(changed)
+        if not dry_run:
+            GroupMembership.objects.bulk_create(new)
+            GroupMembership.objects.bulk_update(changed, ["group"])
     return result
 
 

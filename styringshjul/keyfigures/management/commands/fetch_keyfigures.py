@@ -35,8 +35,6 @@ class Command(BaseCommand):
     def handle(self, *args, year: int, tables: list[str], regions: str, kostra_groups: bool,
                **options) -> None:
         with translation.override(settings.LANGUAGE_CODE):
-            if kostra_groups:
-                self._fetch_groups(default_client(settings), year)
             figures = KeyFigure.objects.all()
             if tables:
                 figures = figures.filter(table_id__in=tables)
@@ -46,7 +44,7 @@ class Command(BaseCommand):
             if not by_table:
                 self._fail(_("No catalogue figures to fetch."))
             client = default_client(settings)
-            failed = False
+            failed = kostra_groups and self._fetch_groups(client, year)
             for table_id, table_figures in sorted(by_table.items()):
                 failed |= self._fetch_table(client, table_id, table_figures, year, regions)
             if failed:
@@ -72,16 +70,18 @@ class Command(BaseCommand):
             return True
         return False
 
-    def _fetch_groups(self, client: SsbClient, year: int) -> None:
+    def _fetch_groups(self, client: SsbClient, year: int) -> bool:
+        """Fetch and record the year's KOSTRA groups; True when it failed (the figures are
+        fetched all the same)."""
         try:
             result = import_klass_answer(client.kostra_groups(year), year)
         except SsbError as exc:
-            self._fail(self._network_message(exc, "Klass 131→112"))
+            self.stderr.write(self._network_message(exc, "Klass 131→112"))
+            return True
         for issue in result.issues:
             self.stderr.write(f"{issue.column} «{issue.value}»: {issue.message}")
-        if result.rejected:
-            self._fail(result.status_message())
-        self.stdout.write(result.status_message())
+        (self.stderr if result.rejected else self.stdout).write(result.status_message())
+        return result.rejected
 
     def _network_message(self, exc: SsbError, table_id: str) -> str:
         if exc.code in {"unavailable", "timeout"}:
