@@ -7,10 +7,9 @@ Every row is checked first; one error and nothing is stored. Values equal to tho
 stored are left alone, so the same file imported twice changes nothing.
 """
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from pathlib import Path
 
 from django.db import transaction
@@ -18,7 +17,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from styringshjul.lib.issues import Issue, errors
+from styringshjul.lib.numbers import parse_number
 from styringshjul.lib.tabular import TableError, read_table
+from styringshjul.org.importers import name_key
 from styringshjul.org.models import Municipality, OrgUnit, Responsibility
 from styringshjul.scorecards.models import Indicator, Level, Result, Scorecard
 from styringshjul.scorecards.services import record_value
@@ -33,20 +34,6 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "value": ("verdi", "resultat", "sykefravær %", "sykefravær", "sykefravær i %",
               "sykefravær (%)", "fravær %", "prosent"),
 }
-NUMBER = re.compile(r"^-?\d{1,11}([.,]\d+)?$")
-PLACES = Decimal("0.001")
-
-
-def parse_number(text: str) -> Decimal | None:
-    """`5,2`, `5.2 %`, `−1 250,5` as Decimal (three decimals); None when not a number."""
-    plain = re.sub(r"[\s\xa0\u202f%]", "", text).replace("\u2212", "-")
-    if not NUMBER.match(plain):
-        return None
-    return Decimal(plain.replace(",", ".")).quantize(PLACES, ROUND_HALF_UP)
-
-
-def name_key(name: str) -> str:
-    return " ".join(name.split()).casefold()
 
 
 def year_indicators(municipality: Municipality, year: int):

@@ -14,12 +14,13 @@ decided by `importers.py`.
 
 import re
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from pathlib import Path
 
 from django.utils.translation import gettext as _
 
 from styringshjul.lib.issues import Issue, Severity
+from styringshjul.lib.numbers import parse_number
 from styringshjul.lib.tabular import HEADER_SEARCH_ROWS, TableError, normalise_name, read_rows
 from styringshjul.org.models import Municipality, OrgUnit, Responsibility, ServiceArea
 from styringshjul.surveys.models import UnitAlias
@@ -52,10 +53,8 @@ RESPONDENT_ROWS = frozenset(COLUMNS["respondents"])
 MEAN_PREFIX = re.compile(r"^(snitt|gjennomsnitt)\s+", re.IGNORECASE)
 YEAR = re.compile(r"^(19|20)\d\d$")
 FILE_NAME_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-NUMBER = re.compile(r"^-?\d{1,6}([.,]\d+)?$")
 WHOLE = re.compile(r"^\d{1,9}([.,]0+)?$")
 HIDDEN_MEANS = ("", "*", "-", "–", "x", "..", ":", "i.a.")  # how sources mark a hidden cell
-PLACES = Decimal("0.001")
 MUNICIPALITY_WORDS = ("totalt", "hele kommunen", "heile kommunen", "kommunen",
                       "kommunesnitt", "kommunen totalt", "kommune")
 PLACE_COLUMNS = ("code", "unit", "area")  # the first filled one names a row's place
@@ -110,10 +109,7 @@ def is_hidden_mean(text: str) -> bool:
 
 def parse_mean(text: str) -> Decimal | None:
     """`4,5`, `4.5` or `−1` as a Decimal with three decimals; None when not a number."""
-    plain = re.sub(r"[\s\xa0]", "", text).replace("\u2212", "-")
-    if not NUMBER.match(plain):
-        return None
-    return Decimal(plain.replace(",", ".")).quantize(PLACES, ROUND_HALF_UP)
+    return parse_number(text) if "%" not in text else None
 
 
 def parse_count(text: str) -> int | None:
