@@ -108,6 +108,28 @@ def to_csv(rows: list[ResultRow]) -> str:
     return out.getvalue()
 
 
+def to_xlsx(rows: list[ResultRow]) -> bytes:
+    """The same rows as a workbook for people: numbers as numbers (Excel shows them with
+    the reader's decimal comma), the same column names as the CSV."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "resultater"
+    sheet.append(COLUMNS)
+    for row in rows:
+        sheet.append([row.year, row.level, spreadsheet_safe(row.place), row.ansvar,
+                      spreadsheet_safe(row.dimension), row.respondents,
+                      None if row.mean is None else float(row.mean),
+                      None if row.reference is None else float(row.reference), row.status])
+    for column in "GH":
+        for cell in sheet[column][1:]:
+            cell.number_format = "0.00"
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
 def to_json(survey: Survey, rows: list[ResultRow]) -> str:
     """{"survey", "kind", "threshold", "scale", "rows": [...]} with the CSV's fields; means
     as decimal strings (never floats), absent values as null."""

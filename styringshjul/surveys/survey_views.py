@@ -162,15 +162,26 @@ def survey_page(request: HttpRequest, municipality: Municipality, pk: int) -> Ht
     return render(request, "surveys/survey.html", context)
 
 
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
 @municipality_view()
 def survey_csv(request: HttpRequest, municipality: Municipality, pk: int, year: int
                ) -> HttpResponse:
+    """The year's results as `survey_results` writes them (CSV), or `?format=xlsx` as a
+    workbook for people; hidden results are empty in both."""
     survey = municipality_survey(municipality, pk)
     if year not in {survey_round.year for survey_round in queries.rounds(survey)}:
         raise Http404
-    text = export.to_csv(export.survey_rows(survey, year))
-    response = HttpResponse(text.encode("utf-8"), content_type="text/csv; charset=utf-8")
-    filename = f"{slugify(survey.name) or 'survey'}-{year}.csv"
+    rows = export.survey_rows(survey, year)
+    if request.GET.get("format") == "xlsx":
+        response = HttpResponse(export.to_xlsx(rows), content_type=XLSX)
+        suffix = "xlsx"
+    else:
+        response = HttpResponse(export.to_csv(rows).encode("utf-8"),
+                                content_type="text/csv; charset=utf-8")
+        suffix = "csv"
+    filename = f"{slugify(survey.name) or 'survey'}-{year}.{suffix}"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 

@@ -397,3 +397,25 @@ def test_the_employee_survey_with_given_totals_shows_no_hidden_mean_anywhere(
         contents.append(as_per.get(pages["trend"] + f"?sted={sted(place)}").content)
     for content in contents:
         assert_shows_no_hidden_mean(content, employee_survey)
+
+
+def test_the_year_downloads_as_excel_with_hidden_results_empty(as_kari, employee_survey):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    from styringshjul.surveys import queries
+
+    survey_round = employee_survey.rounds.order_by("-year").first()
+    table = queries.round_table(survey_round)
+    url = f"/3439/undersokelser/{employee_survey.pk}/{survey_round.year}/csv/?format=xlsx"
+    response = as_kari.get(url)
+    assert response.status_code == 200
+    sheet = load_workbook(BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:3] == ("year", "level", "place")
+    hidden = [row for row in rows[1:] if row[8] == "skjult"]
+    assert len(hidden) == sum(
+        table.cell(place.key, dimension.id).hidden
+        for place in table.places for dimension in table.dimensions)
+    assert all(row[5] is None and row[6] is None for row in hidden)
