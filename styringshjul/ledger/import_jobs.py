@@ -20,6 +20,7 @@ from django.utils import translation
 
 from styringshjul.ledger.ledger_import import ImportResult, import_ledger
 from styringshjul.ledger.ledger_validation import Findings
+from styringshjul.ledger.raw_lines import index_raw_lines
 from styringshjul.lib.issues import Issue, Severity
 
 JOB_DAYS = 7  # how long the result page and its list of issues can be opened again
@@ -107,6 +108,8 @@ def run(municipality, job_id: str, user, language: str | None = None) -> None:
         needs_mapping = result.needs_mapping
         _write(job_id, {**state, "state": "done", "fraction": 1.0,
                         "result": to_json(result)})
+        # the import is done and shown; its lines are then made quicker to look up
+        index_raw_lines(result.ledger_import)
     except Exception as error:  # the page must say the import failed, whatever the cause
         _write(job_id, {**state, "state": "failed", "error": error.__class__.__name__})
         raise

@@ -1,14 +1,18 @@
-"""Every line of the stage Parquet checked in DuckDB: one scan counts each kind of problem,
-and only the kinds found are read again for their first lines (at most `ISSUE_LIMIT` issues
-in all, with the total per kind) — the same rules as `ledger_validation.validate`."""
+"""Every normalised line checked in DuckDB: one scan counts each kind of problem, and only
+the kinds found are read again for their first lines (at most `ISSUE_LIMIT` issues in all,
+with the total per kind) — the same rules as `ledger_validation.validate`.
 
+The counting scan needs no line numbers, so it reads the lines as they are parsed from the
+file; only when it finds something are they numbered (`numbered_lines`, which writes them
+in file order) to say where.
+"""
+
+from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 import duckdb
 from django.utils.translation import gettext as _
 
-from styringshjul.ledger.ledger_sql import literal, numbered
 from styringshjul.ledger.ledger_validation import ISSUE_LIMIT, Findings
 from styringshjul.ledger.profiles import DEBIT_CREDIT, has_debit_credit
 from styringshjul.ledger.queries import arts_valid_in, functions_valid_in
@@ -31,14 +35,18 @@ class Check:
     per_line: bool = False  # else it looks only at the account string
 
 
-def validate(db: duckdb.DuckDBPyConnection, stage: Path, municipality, year: int,
-             mapping: dict[str, str]) -> Findings:
+def validate(db: duckdb.DuckDBPyConnection, lines: str, numbered_lines: Callable[[], str],
+             municipality, year: int, mapping: dict[str, str]) -> Findings:
+    """`lines`: the normalised lines as a table expression; `numbered_lines()`: the same with
+    their `line` numbers and `kostra_art`, called only when an issue must say where."""
     checks = _checks(db, municipality, year, mapping)
     mapping = {**mapping, "debit_credit": " / ".join(
         mapping.get(n, "") for n in DEBIT_CREDIT)}
-    lines = numbered(literal(str(stage)))
     findings = Findings()
     totals, *per_check = _counts(db, lines, checks)
+    if not totals and not any(per_check):
+        return findings
+    lines = numbered_lines()
     if totals:
         findings.skipped_totals = totals
         findings.counts["ledger.totals_line"] = totals

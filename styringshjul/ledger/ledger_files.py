@@ -9,8 +9,10 @@ import codecs
 import csv
 import hashlib
 import os
+import re
 import tempfile
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -79,8 +81,9 @@ def unique_names(cells: list[str]) -> list[str]:
 
 
 def _read_csv(path: Path, is_header, workdir: Path | None, progress: Progress) -> LedgerFile:
-    encoding, sha256, utf8_path, temporary = _as_utf8(path, workdir, progress)
-    if _has_blank_lines(utf8_path):
+    text = _as_utf8(path, workdir, progress)
+    utf8_path, temporary = text.path, text.temporary
+    if text.has_blank_lines:
         filled = _fill_blank_lines(utf8_path, workdir)
         if temporary:
             utf8_path.unlink(missing_ok=True)
@@ -99,25 +102,24 @@ def _read_csv(path: Path, is_header, workdir: Path | None, progress: Progress) -
         new_columns=header, schema={name: pl.String for name in header},
         truncate_ragged_lines=True, quote_char='"', raise_if_empty=False,
     )
-    return LedgerFile(frame, header, header_index + 2, sha256, encoding, delimiter,
+    return LedgerFile(frame, header, header_index + 2, text.sha256, text.encoding, delimiter,
                       temporary=[utf8_path] if temporary else [], csv_path=utf8_path)
 
 
-def _has_blank_lines(path: Path) -> bool:
-    """DuckDB skips empty lines, which would shift the line numbers of the lines after."""
-    tail = b""
-    with path.open("rb") as handle:
-        while chunk := handle.read(CHUNK):
-            edge = tail + chunk[:2]
-            if any(blank in edge or blank in chunk for blank in (b"\n\n", b"\n\r\n")):
-                return True
-            tail = chunk[-2:]
-    return False
+@dataclass
+class Utf8Text:
+    """A CSV file's text as UTF-8, and what the pass that made it learnt of the bytes."""
+    encoding: str
+    sha256: str
+    path: Path
+    temporary: bool  # our own transcoded copy, not the file itself
+    has_blank_lines: bool
 
 
 def _fill_blank_lines(path: Path, workdir: Path | None) -> Path:
     """A copy where every empty line holds a space: read as a row of nothing, then skipped
-    as blank, like the other lines keeping its number."""
+    as blank, like the other lines keeping its number (DuckDB skips empty lines, which would
+    shift the line numbers of the lines after)."""
     handle_out, name = tempfile.mkstemp(suffix=".csv", prefix=".utf8-", dir=workdir)
     with path.open("rb") as source, os.fdopen(handle_out, "wb") as out:
         for line in source:
@@ -125,59 +127,79 @@ def _fill_blank_lines(path: Path, workdir: Path | None) -> Path:
     return Path(name)
 
 
-def _as_utf8(path: Path, workdir: Path | None, progress: Progress
-             ) -> tuple[str, str, Path, bool]:
-    """The encoding, the file's sha256, and a UTF-8 file with the same text."""
+def _as_utf8(path: Path, workdir: Path | None, progress: Progress) -> Utf8Text:
+    """The file as UTF-8 text: itself if it is UTF-8, else a Windows-1252 transcoding."""
     with path.open("rb") as handle:
         probe = handle.read(PROBE)
     if probe.startswith(codecs.BOM_UTF8):
-        return "utf-8-sig", _check_utf8(path, progress), path, False
+        return _check_utf8(path, "utf-8-sig", progress)
     try:
         probe.decode("utf-8")
-        return "utf-8", _check_utf8(path, progress), path, False
+        return _check_utf8(path, "utf-8", progress)
     except UnicodeDecodeError as exc:
         if exc.start < len(probe) - 3:
-            return "cp1252", *_transcode(path, workdir, progress), True
+            return _transcode(path, workdir, progress)
     try:
-        return "utf-8", _check_utf8(path, progress), path, False
+        return _check_utf8(path, "utf-8", progress)
     except TableError:
-        return "cp1252", *_transcode(path, workdir, progress), True
+        return _transcode(path, workdir, progress)
 
 
-def _check_utf8(path: Path, progress: Progress) -> str:
-    digest, decoder = hashlib.sha256(), codecs.getincrementaldecoder("utf-8")()
-    size, done = max(path.stat().st_size, 1), 0
-    with path.open("rb") as handle:
-        while chunk := handle.read(CHUNK):
-            digest.update(chunk)
-            try:
-                decoder.decode(chunk)
-            except UnicodeDecodeError as exc:
-                raise TableError("encoding", str(done + exc.start + 1)) from exc
-            done += len(chunk)
-            progress(done / size)
-    return digest.hexdigest()
+def _check_utf8(path: Path, encoding: str, progress: Progress) -> Utf8Text:
+    decoder = codecs.getincrementaldecoder("utf-8")()
+
+    def check(chunk: bytes, offset: int) -> None:
+        try:
+            decoder.decode(chunk)
+        except UnicodeDecodeError as exc:
+            raise TableError("encoding", str(offset + exc.start + 1)) from exc
+
+    sha256, blank = _scan(path, check, progress)
+    return Utf8Text(encoding, sha256, path, False, blank)
 
 
-def _transcode(path: Path, workdir: Path | None, progress: Progress) -> tuple[str, Path]:
-    digest = hashlib.sha256()
-    size, done = max(path.stat().st_size, 1), 0
+def _transcode(path: Path, workdir: Path | None, progress: Progress) -> Utf8Text:
     handle_out, name = tempfile.mkstemp(suffix=".csv", prefix=".utf8-", dir=workdir)
     target = Path(name)
+
+    def transcode(chunk: bytes, offset: int) -> None:
+        try:
+            out.write(chunk.decode("cp1252").encode("utf-8"))
+        except UnicodeDecodeError as exc:
+            raise TableError("encoding", str(offset + exc.start + 1)) from exc
+
     try:
-        with path.open("rb") as source, os.fdopen(handle_out, "wb") as out:
-            while chunk := source.read(CHUNK):
-                digest.update(chunk)
-                try:
-                    out.write(chunk.decode("cp1252").encode("utf-8"))
-                except UnicodeDecodeError as exc:
-                    raise TableError("encoding", str(done + exc.start + 1)) from exc
-                done += len(chunk)
-                progress(done / size)
+        with os.fdopen(handle_out, "wb") as out:
+            sha256, blank = _scan(path, transcode, progress)
     except BaseException:
         target.unlink(missing_ok=True)
         raise
-    return digest.hexdigest(), target
+    return Utf8Text("cp1252", sha256, target, True, blank)
+
+
+BLANK_LINE = re.compile(rb"\n\r?\n")
+
+
+def _scan(path: Path, handle: Callable[[bytes, int], object], progress: Progress
+          ) -> tuple[str, bool]:
+    """One pass over the file's bytes, chunk by chunk: `handle(chunk, offset)`, the sha256 (on
+    a second thread: hashlib lets go of the GIL while it hashes) and whether a line is
+    empty."""
+    digest, blank, tail = hashlib.sha256(), False, b""
+    size, done = max(path.stat().st_size, 1), 0
+    with ThreadPoolExecutor(max_workers=1) as hasher, path.open("rb") as source:
+        hashed = hasher.submit(lambda: None)
+        while chunk := source.read(CHUNK):
+            hashed.result()
+            hashed = hasher.submit(digest.update, chunk)
+            blank = blank or bool(BLANK_LINE.search(tail + chunk[:2]) or
+                                  BLANK_LINE.search(chunk))
+            tail = chunk[-2:]
+            handle(chunk, done)
+            done += len(chunk)
+            progress(done / size)
+        hashed.result()
+    return digest.hexdigest(), blank
 
 
 def _read_xlsx(path: Path, is_header) -> LedgerFile:

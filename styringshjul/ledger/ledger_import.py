@@ -1,8 +1,8 @@
 """Import a general-ledger export: read, check every line, and store — all or nothing.
 
-Raw lines go to Parquet (one file per import, for drill-down); the database gets the sums
-per period and account string. Importing replaces the actuals of the periods the file
-contains; the same file again changes nothing.
+The database gets the sums per period and account string; the raw lines are kept for
+drill-down, one file per import (`raw_lines`). Importing replaces the actuals of the
+periods the file contains; the same file again changes nothing.
 """
 
 import os
@@ -18,8 +18,9 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
-from styringshjul.ledger import ledger_checks, ledger_sql, profiles
+from styringshjul.ledger import ledger_checks, ledger_sql, profiles, raw_lines
 from styringshjul.ledger.ledger_files import LedgerFile, TableError, read_ledger_file
+from styringshjul.ledger.ledger_stage import Stage
 from styringshjul.ledger.ledger_validation import Findings
 from styringshjul.ledger.models import Actual, LedgerImport
 from styringshjul.ledger.rollups import refresh_rollups
@@ -140,39 +141,37 @@ def _import(ledger_file: LedgerFile, municipality, year: int, tried, result: Imp
         result.periods, result.line_count, result.total = same.periods, same.line_count, \
             same.total
         return
-    stage = workdir / f".stage-{uuid.uuid4().hex}.parquet"
     db = ledger_sql.connect(workdir)
+    stage = Stage(db, ledger_file, mapping, year, workdir / f".stage-{uuid.uuid4().hex}.parquet")
     try:
-        result.findings = _stage_and_check(db, ledger_file, mapping, municipality, year,
-                                           stage, report)
+        result.findings = _check(stage, municipality, year, report)
         report("store", 0.7)
         if not result.findings.has_errors:
-            _store(db, municipality, year, ledger_file, result, stage, user)
+            _store(stage, municipality, result, user)
     finally:
         db.close()
-        stage.unlink(missing_ok=True)
+        stage.discard()
     report("done", 1.0)
 
 
-def _stage_and_check(db, ledger_file: LedgerFile, mapping: dict[str, str], municipality,
-                     year: int, stage: Path, report: Progress) -> Findings:
-    """Every line staged and checked, the codes as they stand; once more with the codes
+def _check(stage: Stage, municipality, year: int, report: Progress) -> Findings:
+    """Every line parsed and checked, the codes as they stand; once more with the codes
     trimmed if blanks around some of them may have changed the outcome (rare, and then
     slower)."""
-    for strip_codes in (False, True):
-        ledger_sql.write_stage(db, ledger_file, mapping, year, stage, strip_codes=strip_codes)
+    while True:
+        findings = ledger_checks.validate(stage.db, stage.lines, stage.numbered, municipality,
+                                          year, stage.mapping)
         report("check", 0.6)
-        findings = ledger_checks.validate(db, stage, municipality, year, mapping)
-        if strip_codes or not ledger_sql.has_padded_codes(db, ledger_checks.GROUPS):
-            break
-    return findings
+        if stage.strip_codes or not ledger_sql.has_padded_codes(stage.db, ledger_checks.GROUPS):
+            return findings
+        stage.trim_codes()
 
 
-def _sums(db, stage: Path) -> pl.DataFrame:
+def _sums(db, workdir: Path) -> pl.DataFrame:
     """The sums per period and account string, with the number of lines behind them, from
     the groups the checks left (through a small Parquet file: DuckDB hands over columns,
     not Python rows)."""
-    sums = stage.with_name(f"{stage.stem}-sums.parquet")
+    sums = workdir / f".sums-{uuid.uuid4().hex}.parquet"
     try:
         db.execute(
             f"COPY (SELECT {', '.join(GROUP)}, CAST(sum(amount) AS DECIMAL(18, 2)) AS amount, "
@@ -183,10 +182,11 @@ def _sums(db, stage: Path) -> pl.DataFrame:
         sums.unlink(missing_ok=True)
 
 
-def _store(db, municipality, year: int, ledger_file: LedgerFile, result: ImportResult,
-           raw: Path, user) -> None:
-    """Sums into the database and the stage file kept as the raw lines, in one go."""
-    sums = _sums(db, raw)
+def _store(stage: Stage, municipality, result: ImportResult, user) -> None:
+    """The sums into the database, and the raw lines kept for drill-down: the numbered lines
+    if the checks or a workbook wrote them, else the file's text (`raw_lines`)."""
+    year, ledger_file = stage.year, stage.ledger_file
+    sums = _sums(stage.db, stage.path.parent)
     result.periods = sorted(sums["period"].unique().to_list())
     result.total = Decimal(sums["amount"].sum() or 0)
     result.line_count = int(sums["lines"].sum() or 0)
@@ -197,6 +197,9 @@ def _store(db, municipality, year: int, ledger_file: LedgerFile, result: ImportR
     if result.dry_run:
         result.accepted = True
         return
+    keeps_text = ledger_file.csv_path is not None and not stage.written
+    if not keeps_text:
+        stage.numbered()
     with transaction.atomic():
         in_force = Actual.objects.for_municipality(municipality).filter(
             year=year, period__in=result.periods)
@@ -206,13 +209,18 @@ def _store(db, municipality, year: int, ledger_file: LedgerFile, result: ImportR
             municipality=municipality, year=year, file_name=result.file_name[:255],
             file_sha256=ledger_file.sha256,
             encoding=ledger_file.encoding, profile=result.profile, periods=result.periods,
-            line_count=result.line_count, total=result.total, imported_by=user)
-        final = ledger_dir(municipality, year) / f"{ledger_import.pk}.parquet"
-        ledger_import.raw_lines = str(final.relative_to(Path(settings.VAR_DIR)))
+            line_count=result.line_count, total=result.total, imported_by=user,
+            raw_format=stage.reading() if keeps_text else {})
+        final = ledger_dir(municipality, year) / (
+            f"{ledger_import.pk}.{'csv' if keeps_text else 'parquet'}")
+        ledger_import.raw_lines = raw_lines.relative(final)
         ledger_import.save(update_fields=["raw_lines"])
         insert_actuals(sums, municipality, year, ledger_import)
         refresh_rollups(municipality, year, result.periods)
-    os.replace(raw, final)
+    if keeps_text:
+        raw_lines.keep_text(ledger_file, final)
+    else:
+        os.replace(stage.path, final)
     result.accepted, result.ledger_import = True, ledger_import
     remove_superseded(municipality, year)
 
@@ -224,10 +232,9 @@ def remove_superseded(municipality, year: int) -> None:
         "source_id")
     superseded = LedgerImport.objects.for_municipality(municipality).filter(
         year=year).exclude(raw_lines="").exclude(pk__in=in_force)
-    root = Path(settings.VAR_DIR)
     for item in superseded:
-        (root / item.raw_lines).unlink(missing_ok=True)
-        LedgerImport.objects.filter(pk=item.pk).update(raw_lines="")
+        raw_lines.var_path(item.raw_lines).unlink(missing_ok=True)
+        LedgerImport.objects.filter(pk=item.pk).update(raw_lines="", raw_format={})
 
 
 def insert_actuals(sums: pl.DataFrame, municipality, year: int, source: LedgerImport) -> None:

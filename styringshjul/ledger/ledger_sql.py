@@ -226,6 +226,13 @@ def numbered(parquet: str) -> str:
             f"FROM read_parquet({parquet}, file_row_number = true))")
 
 
+def numbered_in_order(sql: str) -> str:
+    """The lines of a `stage_sql` SELECT numbered as they come: in file order, which holds
+    DuckDB to one thread (for reading a kept text file, not for importing one)."""
+    return (f"(SELECT * EXCLUDE (first_line), CAST(row_number() OVER () AS BIGINT) "
+            f"+ first_line - 1 AS line, left(art, 3) AS kostra_art FROM ({sql}))")
+
+
 def has_padded_codes(db: duckdb.DuckDBPyConnection, groups: str) -> bool:
     """Whether a code of the stage written without `strip_codes` has blanks around it (or
     the operating/capital column could not be read, which blanks may explain): checked on the

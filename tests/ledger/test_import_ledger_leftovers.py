@@ -100,8 +100,8 @@ def test_raw_lines_of_an_import_replaced_in_every_period_are_removed(ringebu, va
         *LINES, with_amount("1,00")])).ledger_import
     first.refresh_from_db()
     assert first.raw_lines == ""
-    assert [p.name for p in (var_dir / second.raw_lines).parent.glob("*.parquet")] == [
-        f"{second.pk}.parquet"]
+    assert [p.name for p in (var_dir / second.raw_lines).parent.iterdir()] == [
+        f"{second.pk}.csv"]
 
 
 def test_raw_lines_still_in_force_for_some_period_are_kept(ringebu, var_dir, tmp_path):

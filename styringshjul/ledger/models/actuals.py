@@ -51,7 +51,10 @@ class LedgerImport(models.Model):
     periods = models.JSONField(_("periods"), default=list)
     line_count = models.PositiveIntegerField(_("lines"), default=0)
     total = models.DecimalField(_("sum"), max_digits=18, decimal_places=2, default=0)
-    raw_lines = models.CharField(_("raw lines (Parquet)"), max_length=500, blank=True)
+    # under VAR_DIR: numbered lines (.parquet), or the file's text (.csv) read as `raw_format`
+    # says (`ledger.raw_lines`)
+    raw_lines = models.CharField(_("raw lines"), max_length=500, blank=True)
+    raw_format = models.JSONField(default=dict, blank=True)
     imported_at = models.DateTimeField(_("imported"), auto_now_add=True)
     imported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,

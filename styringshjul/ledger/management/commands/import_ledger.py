@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from styringshjul.ledger.import_summary import STAGES, ledger_summary
 from styringshjul.ledger.ledger_import import import_ledger
+from styringshjul.ledger.raw_lines import index_raw_lines
 from styringshjul.org.importers import describe, severity_label
 from styringshjul.org.models import Municipality
 
@@ -35,6 +36,8 @@ class Command(BaseCommand):
             self.stdout.write(line)
         if not result.accepted:
             sys.exit(1)
+        self.stdout.flush()
+        index_raw_lines(result.ledger_import)  # the import is done: lines quicker to look up
 
 
 def municipality_or_error(number: str, file: Path) -> Municipality:
