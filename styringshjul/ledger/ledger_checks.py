@@ -39,11 +39,11 @@ def validate(db: duckdb.DuckDBPyConnection, lines: str, numbered_lines: Callable
              municipality, year: int, mapping: dict[str, str]) -> Findings:
     """`lines`: the normalised lines as a table expression; `numbered_lines()`: the same with
     their `line` numbers and `kostra_art`, called only when an issue must say where."""
-    checks = _checks(db, municipality, year, mapping)
+    checks = prepare(db, municipality, year, mapping)
     mapping = {**mapping, "debit_credit": " / ".join(
         mapping.get(n, "") for n in DEBIT_CREDIT)}
     findings = Findings()
-    totals, *per_check = _counts(db, lines, checks)
+    totals, *per_check = count(db, lines, checks)
     if not totals and not any(per_check):
         return findings
     lines = numbered_lines()
@@ -55,14 +55,14 @@ def validate(db: duckdb.DuckDBPyConnection, lines: str, numbered_lines: Callable
                           f"LIMIT {ISSUE_LIMIT}").fetchall()
         findings.issues.extend(Issue("ledger.totals_line", _("A totals line; it was skipped."),
                                      line, severity=Severity.WARNING) for (line,) in rows)
-    for check, count in zip(checks, per_check, strict=True):
-        if count:
-            _add(db, lines, findings, check, count, mapping)
+    for check, found in zip(checks, per_check, strict=True):
+        if found:
+            _add(db, lines, findings, check, found, mapping)
     findings.issues.sort(key=lambda issue: (issue.row or 0, issue.severity != Severity.ERROR))
     return findings
 
 
-def _counts(db, lines: str, checks: list[Check]) -> list[int]:
+def count(db, lines: str, checks: list[Check]) -> list[int]:
     """Totals lines, then failing lines per check, in one scan that also leaves the sums per
     period and account string in the table `GROUPS`: the checks of codes run once per group
     (tens of thousands), those of amounts and dates once per line."""
@@ -73,12 +73,17 @@ def _counts(db, lines: str, checks: list[Check]) -> list[int]:
         else f"coalesce(sum(n) FILTER (WHERE {c.failing}), 0)" for i, c in enumerate(checks))
     by_art = ", ".join(c for c in GROUP if c != "kostra_art")  # derived per group, not line
     db.execute(
-        f"CREATE OR REPLACE TEMP TABLE {GROUPS} AS SELECT *, left(art, 3) AS kostra_art FROM "
+        f"CREATE OR REPLACE TABLE {GROUPS} AS SELECT *, left(art, 3) AS kostra_art FROM "
         f"(SELECT skip, {by_art}, CAST(sum(amount) AS DECIMAL(18, 2)) AS amount, "
         f"count(*) AS n{', ' if per_line else ''}{per_line} FROM {lines} GROUP BY ALL)")
     return list(db.execute(
         f"SELECT coalesce(sum(n) FILTER (WHERE skip = 'total'), 0), {counts} "
         f"FROM {GROUPS}").fetchone())
+
+
+def non_ascii_check() -> Check:
+    """Lines with a text the checks read that is not plain ASCII (see `stage_sql`)."""
+    return Check("ledger.non_ascii", "", "", "non_ascii", "''", per_line=True)
 
 
 def _add(db, lines: str, findings: Findings, check: Check, count: int,
@@ -100,12 +105,14 @@ def _add(db, lines: str, findings: Findings, check: Check, count: int,
 
 
 def _table(db, table: str, codes) -> str:
-    db.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT unnest(?::VARCHAR[]) AS code",
+    # not TEMP: the connection's cursors read them too (`ledger_import.EarlyPass`)
+    db.execute(f"CREATE OR REPLACE TABLE {table} AS SELECT unnest(?::VARCHAR[]) AS code",
                [sorted(codes)])
     return f"(SELECT code FROM {table})"
 
 
-def _checks(db, municipality, year: int, mapping: dict[str, str]) -> list[Check]:
+def prepare(db, municipality, year: int, mapping: dict[str, str]) -> list[Check]:
+    """The checks, with the code lists they compare against as tables of `db`."""
     functions, arts = functions_valid_in(year), arts_valid_in(year)
     ansvar = _table(db, "valid_responsibility", responsibility_codes(municipality))
     valid_functions, valid_arts = (_table(db, "valid_function", functions),

@@ -90,13 +90,7 @@ def _read_csv(path: Path, is_header, workdir: Path | None, progress: Progress) -
         utf8_path, temporary = filled, True
     with utf8_path.open("rb") as handle:
         sample = handle.read(PROBE).decode("utf-8-sig", errors="ignore")
-    delimiter = sniff_delimiter(sample)
-    lines = sample.splitlines()[:HEADER_SEARCH_ROWS]
-    rows = list(csv.reader(lines, delimiter=delimiter))
-    if not rows:
-        raise TableError("no_header", "")
-    header_index = choose_header(rows, is_header)
-    header = unique_names(rows[header_index])
+    delimiter, header, header_index = _header(sample, is_header)
     frame = pl.scan_csv(
         utf8_path, separator=delimiter, has_header=False, skip_rows=header_index + 1,
         new_columns=header, schema={name: pl.String for name in header},
@@ -104,6 +98,41 @@ def _read_csv(path: Path, is_header, workdir: Path | None, progress: Progress) -
     )
     return LedgerFile(frame, header, header_index + 2, text.sha256, text.encoding, delimiter,
                       temporary=[utf8_path] if temporary else [], csv_path=utf8_path)
+
+
+def _header(sample: str, is_header) -> tuple[str, list[str], int]:
+    """The delimiter, the header's names and its row's index, from the top of the text."""
+    delimiter = sniff_delimiter(sample)
+    lines = sample.splitlines()[:HEADER_SEARCH_ROWS]
+    rows = list(csv.reader(lines, delimiter=delimiter))
+    if not rows:
+        raise TableError("no_header", "")
+    header_index = choose_header(rows, is_header)
+    return delimiter, unique_names(rows[header_index]), header_index
+
+
+def peek_csv(path: Path, is_header, *, filename: str | None = None) -> LedgerFile | None:
+    """A CSV file as its first megabyte tells it, before it has been read: the header, the
+    delimiter and the encoding it seems to have, with `csv_path` the file as it is (for a
+    pass over the file beside the one that reads it; `read_ledger_file` has the last word).
+    None for a workbook, or a file whose top cannot be read."""
+    if (filename or path.name).lower().endswith((".xlsx", ".xlsm")):
+        return None
+    with path.open("rb") as handle:
+        probe = handle.read(PROBE)
+    encoding = "utf-8-sig" if probe.startswith(codecs.BOM_UTF8) else "utf-8"
+    try:
+        probe.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start < len(probe) - 3:  # not a character cut at the end of the probe
+            encoding = "cp1252"
+    try:
+        sample = probe.decode(encoding if encoding == "cp1252" else "utf-8-sig",
+                              errors="ignore")
+        delimiter, header, header_index = _header(sample, is_header)
+    except (TableError, UnicodeDecodeError):
+        return None
+    return LedgerFile(None, header, header_index + 2, "", encoding, delimiter, csv_path=path)
 
 
 @dataclass

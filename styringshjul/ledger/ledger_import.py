@@ -19,7 +19,8 @@ from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
 from styringshjul.ledger import ledger_checks, ledger_sql, profiles, raw_lines
-from styringshjul.ledger.ledger_files import LedgerFile, TableError, read_ledger_file
+from styringshjul.ledger.early_pass import EarlyPass
+from styringshjul.ledger.ledger_files import LedgerFile, TableError, peek_csv, read_ledger_file
 from styringshjul.ledger.ledger_stage import Stage
 from styringshjul.ledger.ledger_validation import Findings
 from styringshjul.ledger.models import Actual, LedgerImport
@@ -92,19 +93,38 @@ def import_ledger(
     workdir.mkdir(parents=True, exist_ok=True)
     _remove_leftovers(workdir)
     tried = profiles.candidates(municipality, chosen)
+
+    def is_header(row: list[str]) -> bool:
+        return profiles.match(row, tried) is not None
+
+    db = ledger_sql.connect(workdir)
+    early = _early_pass(db, path, filename, is_header, tried, municipality, year)
     try:
         ledger_file = read_ledger_file(
-            path, lambda row: profiles.match(row, tried) is not None,
-            filename=filename, workdir=workdir,
+            path, is_header, filename=filename, workdir=workdir,
             progress=lambda fraction: report("read", 0.4 * fraction))
     except TableError as error:
         result.file_issues.append(file_problem(error))
         return result
-    try:
-        _import(ledger_file, municipality, year, tried, result, workdir, user, report)
+    else:
+        try:
+            _import(ledger_file, db, early, municipality, tried, result, user, year, report)
+        finally:
+            ledger_file.close()
     finally:
-        ledger_file.close()
+        if early is not None:
+            early.stop()
+        db.close()
     return result
+
+
+def _early_pass(db, path: Path, filename: str | None, is_header, tried, municipality,
+                year: int) -> EarlyPass | None:
+    """The counting pass over a CSV file whose header a profile knows, started beside the
+    pass that reads it."""
+    head = peek_csv(path, is_header, filename=filename)
+    matched = head and profiles.match(head.header, tried)
+    return EarlyPass(db, head, matched[1], municipality, year) if matched else None
 
 
 def _remove_leftovers(workdir: Path) -> None:
@@ -126,8 +146,8 @@ def _profile(profile, municipality, result: ImportResult) -> profiles.Profile | 
     return found
 
 
-def _import(ledger_file: LedgerFile, municipality, year: int, tried, result: ImportResult,
-            workdir: Path, user, report: Progress) -> None:
+def _import(ledger_file: LedgerFile, db, early: EarlyPass | None, municipality, tried,
+            result: ImportResult, user, year: int, report: Progress) -> None:
     result.encoding, result.header = ledger_file.encoding, ledger_file.header
     matched = profiles.match(ledger_file.header, tried)
     if matched is None:
@@ -141,23 +161,26 @@ def _import(ledger_file: LedgerFile, municipality, year: int, tried, result: Imp
         result.periods, result.line_count, result.total = same.periods, same.line_count, \
             same.total
         return
-    db = ledger_sql.connect(workdir)
+    workdir = ledger_dir(municipality, year)
     stage = Stage(db, ledger_file, mapping, year, workdir / f".stage-{uuid.uuid4().hex}.parquet")
     try:
-        result.findings = _check(stage, municipality, year, report)
+        result.findings = _check(stage, early, municipality, year, report)
         report("store", 0.7)
         if not result.findings.has_errors:
             _store(stage, municipality, result, user)
     finally:
-        db.close()
         stage.discard()
     report("done", 1.0)
 
 
-def _check(stage: Stage, municipality, year: int, report: Progress) -> Findings:
+def _check(stage: Stage, early: EarlyPass | None, municipality, year: int,
+           report: Progress) -> Findings:
     """Every line parsed and checked, the codes as they stand; once more with the codes
     trimmed if blanks around some of them may have changed the outcome (rare, and then
-    slower)."""
+    slower). A clean file was checked by the early pass already."""
+    if early is not None and early.found_nothing_in(stage.ledger_file):
+        report("check", 0.6)
+        return Findings()
     while True:
         findings = ledger_checks.validate(stage.db, stage.lines, stage.numbered, municipality,
                                           year, stage.mapping)

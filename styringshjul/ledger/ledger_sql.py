@@ -127,6 +127,7 @@ class AmountSql:
     typed: str
     kept: str
     missing: str
+    raw: tuple[str, ...] = ("raw_amount",)  # the texts' names
 
 
 def amount_parts(text: Callable[[str], str], debit_credit: bool) -> AmountSql:
@@ -150,11 +151,11 @@ def amount_parts(text: Callable[[str], str], debit_credit: bool) -> AmountSql:
                      f"AS raw_{side}" for side in ("debit", "credit")),
                    *(f"CASE WHEN amount IS NULL THEN {side} END AS {side}"
                      for side in ("debit", "credit"))]),
-        f"{blank('raw_debit')} AND {blank('raw_credit')}")
+        f"{blank('raw_debit')} AND {blank('raw_credit')}", ("raw_debit", "raw_credit"))
 
 
 def stage_sql(ledger_file: LedgerFile, mapping: dict[str, str], year: int,
-              workdir: Path, *, strip_codes: bool = False) -> str:
+              workdir: Path, *, strip_codes: bool = False, ascii_only: bool = False) -> str:
     """The SELECT of every normalised line (the columns `drilldown` reads, raw text, skip),
     in file order: the line number is the row's place plus `first_line` (see `numbered`).
 
@@ -162,10 +163,17 @@ def stage_sql(ledger_file: LedgerFile, mapping: dict[str, str], year: int,
     codes are trimmed only with `strip_codes`: cells with blanks around them are rare, and
     where they occur `has_padded_codes` finds them among the groups and the import runs again
     with it.
+
+    `ascii_only` reads a Windows-1252 file as it stands, before it has been transcoded: only
+    the columns the checks and sums need (no voucher, text or totals labels, which may hold
+    any letter), and `non_ascii` says where one of those is not plain ASCII, the only text
+    both encodings read alike.
     """
     def column(field_name: str) -> str:
         given = mapping.get(field_name)
-        return name(given) if given else "CAST(NULL AS VARCHAR)"
+        if not given or (ascii_only and field_name in ("voucher", "text")):
+            return "CAST(NULL AS VARCHAR)"
+        return name(given)
 
     def code(field_name: str) -> str:
         given = mapping.get(field_name)
@@ -184,8 +192,9 @@ def stage_sql(ledger_file: LedgerFile, mapping: dict[str, str], year: int,
     account_class = (f"(CASE WHEN {klass} IS NULL OR {_in(klass, CLASSES['operating'])} "
                      f"THEN 'operating' WHEN {_in(klass, CLASSES['capital'])} "
                      f"THEN 'capital' END)")
-    labels = {c for c in (ledger_file.header[0], mapping.get("voucher"), mapping.get("text"))
-              if c} - {mapping.get(n) for n in ("responsibility", "function", "art")}
+    labels = set() if ascii_only else {
+        c for c in (ledger_file.header[0], mapping.get("voucher"), mapping.get("text"))
+        if c} - {mapping.get(n) for n in ("responsibility", "function", "art")}
     passed = "".join(f"{name(c)} AS label_{i}, " for i, c in enumerate(sorted(labels)))
     totals = " OR ".join(f"coalesce(regexp_matches(label_{i}, {literal(TOTALS[4:])}, 'i'), "
                          f"false)" for i in range(len(labels))) or "false"
@@ -213,7 +222,18 @@ def stage_sql(ledger_file: LedgerFile, mapping: dict[str, str], year: int,
         f"THEN {trimmed('raw_class')} END AS raw_class, "
         # a totals line has no codes: the pattern is tried on those lines only
         f"CASE WHEN {no_codes} THEN (CASE WHEN {totals} THEN 'total' WHEN raw_project IS "
-        f"NULL AND {amount.missing} THEN 'blank' END) END AS skip FROM dated")
+        f"NULL AND {amount.missing} THEN 'blank' END) END AS skip"
+        f"{_non_ascii(amount.raw) if ascii_only else ''} FROM dated")
+
+
+def _non_ascii(amount_texts: tuple[str, ...]) -> str:
+    """`, … AS non_ascii`: whether a text the checks read has a byte above ASCII (more bytes
+    than characters)."""
+    texts = ["responsibility", "function", "art", "raw_project", "raw_period", "raw_date",
+             "raw_class", *amount_texts]
+    both = [" + ".join(f"{measure}(coalesce({text}, ''))" for text in texts)
+            for measure in ("strlen", "length")]
+    return f", ({both[0]}) <> ({both[1]}) AS non_ascii"
 
 
 def numbered(parquet: str) -> str:
