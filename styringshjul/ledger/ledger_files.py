@@ -22,19 +22,29 @@ from styringshjul.lib.tabular import HEADER_SEARCH_ROWS, TableError, sniff_delim
 
 CHUNK = 16 * 1024 * 1024
 PROBE = 1024 * 1024
+DEFER_FROM = 8 * 1024 * 1024  # smaller Windows-1252 files are transcoded at once
 Progress = Callable[[float], None]
 
 
 @dataclass
 class LedgerFile:
-    frame: pl.LazyFrame
+    frame: pl.LazyFrame | None
     header: list[str]
     first_line: int
     sha256: str
     encoding: str = ""
     delimiter: str = ""
     temporary: list[Path] = field(default_factory=list)
-    csv_path: Path | None = None  # the UTF-8 text of a CSV file, for DuckDB
+    csv_path: Path | None = None  # a CSV file's text, for DuckDB
+    csv_encoding: str = "utf-8"  # of `csv_path`: "cp1252" until `as_utf8` (if deferred)
+
+    def as_utf8(self, workdir: Path | None) -> None:
+        """`csv_path` as UTF-8 from now on: a Windows-1252 file whose transcoding was
+        deferred is transcoded here."""
+        if self.csv_encoding != "cp1252":
+            return
+        self.csv_path, self.csv_encoding = transcoded(self.csv_path, workdir), "utf-8"
+        self.temporary.append(self.csv_path)
 
     def close(self) -> None:
         for path in self.temporary:
@@ -52,11 +62,21 @@ def file_sha256(path: Path) -> str:
 def read_ledger_file(
     path: Path, is_header: Callable[[list[str]], bool], *, filename: str | None = None,
     workdir: Path | None = None, progress: Progress | None = None,
+    defer_transcoding: bool = False,
 ) -> LedgerFile:
+    """The file read and checked for its encoding. With `defer_transcoding`, a Windows-1252
+    CSV file is only checked, and left as it is for `LedgerFile.as_utf8` (its `frame` is then
+    None): a clean ledger import reads it as it stands (`early_pass`)."""
     name = (filename or path.name).lower()
     if name.endswith((".xlsx", ".xlsm")):
         return _read_xlsx(path, is_header)
-    return _read_csv(path, is_header, workdir, progress or (lambda fraction: None))
+    return _read_csv(path, is_header, workdir, progress or (lambda fraction: None),
+                     defer_transcoding)
+
+
+def transcoded(path: Path, workdir: Path | None) -> Path:
+    """A UTF-8 copy of a Windows-1252 file (a temporary file in `workdir`)."""
+    return _transcode(path, workdir, lambda fraction: None).path
 
 
 def choose_header(rows: list[list[str]], is_header: Callable[[list[str]], bool]) -> int:
@@ -80,24 +100,35 @@ def unique_names(cells: list[str]) -> list[str]:
     return names
 
 
-def _read_csv(path: Path, is_header, workdir: Path | None, progress: Progress) -> LedgerFile:
-    text = _as_utf8(path, workdir, progress)
+def _read_csv(path: Path, is_header, workdir: Path | None, progress: Progress,
+              defer_transcoding: bool) -> LedgerFile:
+    text = _as_utf8(path, workdir, progress, defer_transcoding and not _too_small(path))
+    if text.has_blank_lines and not text.temporary and text.encoding == "cp1252":
+        text = _transcode(path, workdir, lambda fraction: None)  # to be filled, below
     utf8_path, temporary = text.path, text.temporary
     if text.has_blank_lines:
         filled = _fill_blank_lines(utf8_path, workdir)
         if temporary:
             utf8_path.unlink(missing_ok=True)
         utf8_path, temporary = filled, True
+    deferred = text.encoding == "cp1252" and not temporary
     with utf8_path.open("rb") as handle:
-        sample = handle.read(PROBE).decode("utf-8-sig", errors="ignore")
+        sample = handle.read(PROBE).decode("cp1252" if deferred else "utf-8-sig",
+                                           errors="ignore")
     delimiter, header, header_index = _header(sample, is_header)
-    frame = pl.scan_csv(
+    frame = None if deferred else pl.scan_csv(
         utf8_path, separator=delimiter, has_header=False, skip_rows=header_index + 1,
         new_columns=header, schema={name: pl.String for name in header},
         truncate_ragged_lines=True, quote_char='"', raise_if_empty=False,
     )
     return LedgerFile(frame, header, header_index + 2, text.sha256, text.encoding, delimiter,
-                      temporary=[utf8_path] if temporary else [], csv_path=utf8_path)
+                      temporary=[utf8_path] if temporary else [], csv_path=utf8_path,
+                      csv_encoding="cp1252" if deferred else "utf-8")
+
+
+def _too_small(path: Path) -> bool:
+    """Small files are transcoded at once: nothing to gain, and one way through fewer."""
+    return path.stat().st_size < DEFER_FROM
 
 
 def _header(sample: str, is_header) -> tuple[str, list[str], int]:
@@ -156,22 +187,24 @@ def _fill_blank_lines(path: Path, workdir: Path | None) -> Path:
     return Path(name)
 
 
-def _as_utf8(path: Path, workdir: Path | None, progress: Progress) -> Utf8Text:
-    """The file as UTF-8 text: itself if it is UTF-8, else a Windows-1252 transcoding."""
+def _as_utf8(path: Path, workdir: Path | None, progress: Progress, defer: bool) -> Utf8Text:
+    """The file as UTF-8 text: itself if it is UTF-8, else a Windows-1252 transcoding (or,
+    with `defer`, the file itself, checked to be Windows-1252)."""
     with path.open("rb") as handle:
         probe = handle.read(PROBE)
     if probe.startswith(codecs.BOM_UTF8):
         return _check_utf8(path, "utf-8-sig", progress)
+    windows = _check_cp1252 if defer else _transcode
     try:
         probe.decode("utf-8")
         return _check_utf8(path, "utf-8", progress)
     except UnicodeDecodeError as exc:
         if exc.start < len(probe) - 3:
-            return _transcode(path, workdir, progress)
+            return windows(path, workdir, progress)
     try:
         return _check_utf8(path, "utf-8", progress)
     except TableError:
-        return _transcode(path, workdir, progress)
+        return windows(path, workdir, progress)
 
 
 def _check_utf8(path: Path, encoding: str, progress: Progress) -> Utf8Text:
@@ -206,6 +239,20 @@ def _transcode(path: Path, workdir: Path | None, progress: Progress) -> Utf8Text
     return Utf8Text("cp1252", sha256, target, True, blank)
 
 
+def _check_cp1252(path: Path, workdir: Path | None, progress: Progress) -> Utf8Text:
+    """Windows-1252 has a character for every byte but five: looked for, not decoded."""
+    def check(chunk: bytes, offset: int) -> None:
+        if any(byte in chunk for byte in NO_CHARACTER):
+            try:
+                chunk.decode("cp1252")
+            except UnicodeDecodeError as exc:
+                raise TableError("encoding", str(offset + exc.start + 1)) from exc
+
+    sha256, blank = _scan(path, check, progress)
+    return Utf8Text("cp1252", sha256, path, False, blank)
+
+
+NO_CHARACTER = [bytes([byte]) for byte in (0x81, 0x8D, 0x8F, 0x90, 0x9D)]
 BLANK_LINE = re.compile(rb"\n\r?\n")
 
 

@@ -102,7 +102,8 @@ def import_ledger(
     try:
         ledger_file = read_ledger_file(
             path, is_header, filename=filename, workdir=workdir,
-            progress=lambda fraction: report("read", 0.4 * fraction))
+            progress=lambda fraction: report("read", 0.4 * fraction),
+            defer_transcoding=early is not None)
     except TableError as error:
         result.file_issues.append(file_problem(error))
         return result
@@ -256,7 +257,7 @@ def remove_superseded(municipality, year: int) -> None:
     superseded = LedgerImport.objects.for_municipality(municipality).filter(
         year=year).exclude(raw_lines="").exclude(pk__in=in_force)
     for item in superseded:
-        raw_lines.var_path(item.raw_lines).unlink(missing_ok=True)
+        raw_lines.remove(item.raw_lines)
         LedgerImport.objects.filter(pk=item.pk).update(raw_lines="", raw_format={})
 
 

@@ -1,10 +1,11 @@
 """Where an import keeps its raw lines for drill-down, and how they are read back.
 
 An import keeps either its lines numbered and parsed as Parquet (`<pk>.parquet`), or the
-text of its CSV file as UTF-8 (`<pk>.csv`) with how to read it (`LedgerImport.raw_format`).
-Both read as the same lines. The text is what a clean CSV import keeps when it commits;
-`index_raw_lines`, run once the import is done, turns it into Parquet, which drill-down
-reads in a fraction of the time.
+text of its CSV file (`<pk>.csv`, UTF-8 or Windows-1252) with how to read it
+(`LedgerImport.raw_format`). Both read as the same lines. The text is what a clean CSV
+import keeps when it commits; `index_raw_lines`, run once the import is done, turns it into
+Parquet, which drill-down reads in a fraction of the time. (Until then, a Windows-1252 text
+is read through a UTF-8 copy made beside it the first time.)
 """
 
 import os
@@ -15,7 +16,7 @@ from pathlib import Path
 from django.conf import settings
 
 from styringshjul.ledger import ledger_sql
-from styringshjul.ledger.ledger_files import LedgerFile
+from styringshjul.ledger.ledger_files import LedgerFile, transcoded
 from styringshjul.ledger.models import LedgerImport
 
 
@@ -50,8 +51,30 @@ def text_source(path: Path, reading: dict) -> LedgerFile:
                       delimiter=reading["delimiter"], csv_path=path)
 
 
+def utf8_text(path: Path, reading: dict) -> Path:
+    """The kept text as UTF-8: itself, or its copy (made the first time)."""
+    if reading.get("encoding") != "cp1252":
+        return path
+    copy = _utf8_copy(path)
+    if not copy.exists():
+        os.replace(transcoded(path, path.parent), copy)
+    return copy
+
+
+def _utf8_copy(path: Path) -> Path:
+    return path.with_name(f".{path.stem}-utf8.csv")
+
+
+def remove(relative_path: str) -> None:
+    """An import's raw lines, and the UTF-8 copy of its text if one was made."""
+    path = var_path(relative_path)
+    path.unlink(missing_ok=True)
+    _utf8_copy(path).unlink(missing_ok=True)
+
+
 def text_lines(path: Path, reading: dict) -> str:
     """The kept text's lines, numbered on reading (in file order, on one thread)."""
+    path = utf8_text(path, reading)
     sql = ledger_sql.stage_sql(text_source(path, reading), reading["mapping"],
                                reading["year"], path.parent,
                                strip_codes=reading["strip_codes"])
@@ -84,8 +107,9 @@ def index_raw_lines(ledger_import: LedgerImport | None) -> bool:
     db = ledger_sql.connect(text.parent)
     try:
         reading = ledger_import.raw_format
-        ledger_sql.write_stage(db, text_source(text, reading), reading["mapping"],
-                               reading["year"], written, strip_codes=reading["strip_codes"])
+        ledger_sql.write_stage(db, text_source(utf8_text(text, reading), reading),
+                               reading["mapping"], reading["year"], written,
+                               strip_codes=reading["strip_codes"])
     except BaseException:
         written.unlink(missing_ok=True)
         raise
@@ -97,7 +121,8 @@ def index_raw_lines(ledger_import: LedgerImport | None) -> bool:
                                        raw_lines=ledger_import.raw_lines).update(
             raw_lines=relative(target), raw_format={}):
         target.unlink(missing_ok=True)
+        _utf8_copy(text).unlink(missing_ok=True)
         return False
-    text.unlink(missing_ok=True)
+    remove(relative(text))
     ledger_import.raw_lines, ledger_import.raw_format = relative(target), {}
     return True
