@@ -3,8 +3,11 @@
 Writes a Windows-1252, `;`-separated, decimal-comma Visma-shaped export (1 M lines, or
 BENCH_LEDGER_LINES) with Ringebu's ansvar codes and valid KOSTRA codes, then times in
 child processes (to measure each one's peak memory):
-- the reference: transcode to UTF-8, DuckDB reads, groups and writes Parquet;
-- ours, end to end: read, validate every line, aggregate, store actuals and raw lines.
+- the reference: transcode to UTF-8 (Python's codec, chunk by chunk), DuckDB reads, groups
+  and writes Parquet;
+- ours, end to end: read, validate every line, aggregate, store actuals and keep the raw
+  lines (a clean file keeps its own bytes); then, timed apart, what follows the import:
+  its raw lines written as numbered Parquet for quick drill-down (`index_raw_lines`).
 """
 
 import json

@@ -121,13 +121,16 @@ def _in(text: str, values) -> str:
 
 @dataclass(frozen=True)
 class AmountSql:
-    """The amount's part of `stage_sql`: text columns read, the typed amount, the raw text
-    kept for the checks, and whether a line has no amount text at all."""
+    """The amount's part of `stage_sql`: text columns read, the typed amount (with debit and
+    credit, the typed sides, then their `combined` amount a step later: an alias used in the
+    SELECT that names it would be parsed again), the raw text kept for the checks, and
+    whether a line has no amount text at all."""
     texts: str
     typed: str
     kept: str
     missing: str
     raw: tuple[str, ...] = ("raw_amount",)  # the texts' names
+    combined: str = ""
 
 
 def amount_parts(text: Callable[[str], str], debit_credit: bool) -> AmountSql:
@@ -144,14 +147,14 @@ def amount_parts(text: Callable[[str], str], debit_credit: bool) -> AmountSql:
                 "NOT coalesce(debit <> 0 AND credit <> 0, false)")
     return AmountSql(
         f"{text('debit')} AS raw_debit, {text('credit')} AS raw_credit",
-        f"{amount_sql('raw_debit')} AS debit, {amount_sql('raw_credit')} AS credit, "
-        f"CASE WHEN {readable} AND {one_side} THEN coalesce(debit, 0) - coalesce(credit, 0) "
-        f"END AS amount",
+        f"{amount_sql('raw_debit')} AS debit, {amount_sql('raw_credit')} AS credit",
         ", ".join([*(f"CASE WHEN amount IS NULL THEN {trimmed(f'raw_{side}')} END "
                      f"AS raw_{side}" for side in ("debit", "credit")),
                    *(f"CASE WHEN amount IS NULL THEN {side} END AS {side}"
                      for side in ("debit", "credit"))]),
-        f"{blank('raw_debit')} AND {blank('raw_credit')}", ("raw_debit", "raw_credit"))
+        f"{blank('raw_debit')} AND {blank('raw_credit')}", ("raw_debit", "raw_credit"),
+        f", CASE WHEN {readable} AND {one_side} THEN coalesce(debit, 0) - coalesce(credit, 0) "
+        f"END AS amount")
 
 
 def stage_sql(ledger_file: LedgerFile, mapping: dict[str, str], year: int,
@@ -210,7 +213,7 @@ def stage_sql(ledger_file: LedgerFile, mapping: dict[str, str], year: int,
     return (
         f"WITH parsed AS ({parsed}), typed AS (SELECT *, {date} AS date, "
         f"{amount.typed} FROM parsed), "
-        f"dated AS (SELECT *, {period} AS period FROM typed) "
+        f"dated AS (SELECT *, {period} AS period{amount.combined} FROM typed) "
         f"SELECT first_line, voucher, date, period, account_class, responsibility, function, "
         f"art, "
         f"coalesce(raw_project, '') AS project, amount, text, "

@@ -29,8 +29,8 @@ def relative(path: Path) -> str:
 
 
 def keep_text(ledger_file: LedgerFile, target: Path) -> None:
-    """The file's UTF-8 text at `target`: moved when it is our own transcoded copy, linked
-    when it is an upload under VAR_DIR, else copied (a file given on the command line may be
+    """The file's text at `target`: moved when it is our own transcoded copy, linked when
+    it is an upload under VAR_DIR, else copied (a file given on the command line may be
     changed after the import)."""
     source = ledger_file.csv_path
     if source in ledger_file.temporary:
