@@ -1,8 +1,8 @@
 """The general-ledger import against a reference pipeline, on a realistic export.
 
-Writes a Windows-1252, `;`-separated, decimal-comma Visma-shaped export (1 M lines, or
-BENCH_LEDGER_LINES) with Ringebu's ansvar codes and valid KOSTRA codes, then times in
-child processes (to measure each one's peak memory):
+Writes a Windows-1252, `;`-separated, decimal-comma Visma-shaped export (1 M and 10 M
+lines, or the sizes in BENCH_LEDGER_LINES, comma-separated) with Ringebu's ansvar codes and
+valid KOSTRA codes, then times in child processes (to measure each one's peak memory):
 - the reference: transcode to UTF-8 (Python's codec, chunk by chunk), DuckDB reads, groups
   and writes Parquet;
 - ours, end to end: read, validate every line, aggregate, store actuals and keep the raw
@@ -21,7 +21,8 @@ from pathlib import Path
 
 import polars as pl
 
-LINES = int(os.environ.get("BENCH_LEDGER_LINES", "1000000"))
+SIZES = [int(size) for size in
+         os.environ.get("BENCH_LEDGER_LINES", "1000000,10000000").split(",")]
 YEAR = 2025
 HEADER = "Bilagsnr;Bilagsdato;Periode;Art;Ansvar;Funksjon;Prosjekt;Beløp;Tekst"
 TEXTS = ["Lønn", "Kjøp av tjenester", "Inventar og utstyr", "Husleie", "Strøm",
@@ -169,11 +170,16 @@ def run(timed, workdir: Path) -> None:
     arts = [c for c, a in arts_valid_in(YEAR).items() if a.operating_rule == "allowed"]
     strings = account_strings(sorted(responsibility_codes(ringebu)), functions, arts,
                               random.Random(3439))
+    for lines in SIZES:
+        compare(lines, strings, workdir)
+
+
+def compare(lines: int, strings: list[tuple[str, str, str]], workdir: Path) -> None:
     path = workdir / "hovedbok.csv"
     start = time.perf_counter()
-    write_export(path, LINES, strings)
+    write_export(path, lines, strings)
     size = path.stat().st_size / 1e6
-    count = f"{LINES:,}".replace(",", " ")
+    count = f"{lines:,}".replace(",", " ")
     print(f"ledger: wrote {count} lines ({size:.0f} MB, Windows-1252, ;) in "
           f"{time.perf_counter() - start:.1f} s")
     reference_run = run_child("reference", path, workdir)
