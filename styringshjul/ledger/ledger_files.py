@@ -151,17 +151,12 @@ def peek_csv(path: Path, is_header, *, filename: str | None = None) -> LedgerFil
         return None
     with path.open("rb") as handle:
         probe = handle.read(PROBE)
-    encoding = "utf-8-sig" if probe.startswith(codecs.BOM_UTF8) else "utf-8"
-    try:
-        probe.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        if exc.start < len(probe) - 3:  # not a character cut at the end of the probe
-            encoding = "cp1252"
+    encoding = _guess_encoding(probe) or "utf-8"
     try:
         sample = probe.decode(encoding if encoding == "cp1252" else "utf-8-sig",
                               errors="ignore")
         delimiter, header, header_index = _header(sample, is_header)
-    except (TableError, UnicodeDecodeError):
+    except TableError:
         return None
     return LedgerFile(None, header, header_index + 2, "", encoding, delimiter, csv_path=path)
 
@@ -191,20 +186,29 @@ def _as_utf8(path: Path, workdir: Path | None, progress: Progress, defer: bool) 
     """The file as UTF-8 text: itself if it is UTF-8, else a Windows-1252 transcoding (or,
     with `defer`, the file itself, checked to be Windows-1252)."""
     with path.open("rb") as handle:
-        probe = handle.read(PROBE)
-    if probe.startswith(codecs.BOM_UTF8):
-        return _check_utf8(path, "utf-8-sig", progress)
+        guess = _guess_encoding(handle.read(PROBE))
     windows = _check_cp1252 if defer else _transcode
-    try:
-        probe.decode("utf-8")
-        return _check_utf8(path, "utf-8", progress)
-    except UnicodeDecodeError as exc:
-        if exc.start < len(probe) - 3:
-            return windows(path, workdir, progress)
+    if guess == "cp1252":
+        return windows(path, workdir, progress)
+    if guess:  # a byte order mark, or a megabyte of UTF-8: a bad byte later is an error
+        return _check_utf8(path, guess, progress)
     try:
         return _check_utf8(path, "utf-8", progress)
     except TableError:
         return windows(path, workdir, progress)
+
+
+def _guess_encoding(probe: bytes) -> str | None:
+    """What the first megabyte says: "utf-8-sig" (a byte order mark), "cp1252" (a byte
+    UTF-8 cannot read, not merely a character cut at the probe's end), "utf-8" (it reads
+    as UTF-8), or None (it would, but for a character cut at the end)."""
+    if probe.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    try:
+        probe.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return "cp1252" if exc.start < len(probe) - 3 else None
+    return "utf-8"
 
 
 def _check_utf8(path: Path, encoding: str, progress: Progress) -> Utf8Text:
