@@ -100,19 +100,22 @@ def run(municipality, job_id: str, user, language: str | None = None) -> None:
 
     needs_mapping = False
     try:
-        with translation.override(language):
-            result = import_ledger(
-                municipality, state["year"], Path(state["upload"]),
-                filename=state["file_name"], profile=state["mapping"] or state["profile"],
-                dry_run=state["dry_run"], user=user, progress=progress)
-        needs_mapping = result.needs_mapping
-        _write(job_id, {**state, "state": "done", "fraction": 1.0,
-                        "result": to_json(result)})
-        # the import is done and shown; its lines are then made quicker to look up
+        try:
+            with translation.override(language):
+                result = import_ledger(
+                    municipality, state["year"], Path(state["upload"]),
+                    filename=state["file_name"],
+                    profile=state["mapping"] or state["profile"], dry_run=state["dry_run"],
+                    user=user, progress=progress)
+            needs_mapping = result.needs_mapping
+            _write(job_id, {**state, "state": "done", "fraction": 1.0,
+                            "result": to_json(result)})
+        except Exception as error:  # the page must say the import failed, whatever the cause
+            _write(job_id, {**state, "state": "failed", "error": error.__class__.__name__})
+            raise
+        # the import is done and shown; its lines are then made quicker to look up (should
+        # that fail, the import stands, and drill-down reads the text it kept)
         index_raw_lines(result.ledger_import)
-    except Exception as error:  # the page must say the import failed, whatever the cause
-        _write(job_id, {**state, "state": "failed", "error": error.__class__.__name__})
-        raise
     finally:
         if not needs_mapping:  # the mapping page imports the same upload again
             Path(state["upload"]).unlink(missing_ok=True)

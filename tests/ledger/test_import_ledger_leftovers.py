@@ -122,3 +122,18 @@ def test_a_mapping_sent_just_as_its_upload_expires_still_imports(ringebu, as_kar
                                "function": "K2", "art": "K3", "period": "K4",
                                "amount": "K5"})
     assert LedgerImport.objects.filter(municipality=ringebu).exists()
+
+
+def test_an_import_whose_lines_cannot_be_indexed_still_stands_and_says_done(
+        ringebu, as_kari, var_dir, tmp_path, monkeypatch):
+    def broken(ledger_import):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(import_jobs, "index_raw_lines", broken)
+    with pytest.raises(OSError):
+        upload(as_kari, write_ledger(tmp_path / "h.csv", LINES))
+    imported = LedgerImport.objects.get(municipality=ringebu)
+    assert imported.raw_lines.endswith(".csv") and (var_dir / imported.raw_lines).exists()
+    job = next((var_dir / "ledger" / "jobs").glob("*.json"))
+    assert '"state": "done"' in job.read_text(encoding="utf-8")
+    assert list((var_dir / "ledger" / "uploads").glob("*")) == []
