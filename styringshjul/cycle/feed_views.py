@@ -57,7 +57,7 @@ def feed(request: HttpRequest, number: str, token: str) -> HttpResponse:
     year = date.today().year
     activities = (Activity.objects.for_municipality(found.municipality)
                   .filter(cycle__year__in=[year - 1, year, year + 1])
-                  .select_related("responsible"))
+                  .select_related("responsible", "phase"))
     if found.body:
         activities = activities.filter(responsible=found.body)
     if found.user:

@@ -136,7 +136,8 @@ def roll_to_next_year(cycle: AnnualCycle) -> Applied:
     result = Applied(target)
     plan = meeting_dates(cycle.municipality, target.year)
     copies: dict[int, Activity] = {}
-    activities = cycle.activities.select_related("meeting__body").prefetch_related("depends_on")
+    activities = (cycle.activities.select_related("meeting__body", "responsible", "phase")
+                  .prefetch_related("depends_on"))
     for activity in activities:
         copies[activity.pk], created = _roll(activity, target, plan)
         result.created += created

@@ -53,7 +53,6 @@ EMPLOYEES = {
     "NAV sosiale tjenester": 4, "Barneverntjenesten": 6, "Teknisk drift": 14,
     "Eiendom": 16, "Plan, næring og miljø": 9, "Kultur og fritid": 7, "Kulturskolen": 5,
 }
-SMALL_UNITS = ("Venabygd barnehage", "PP-tjenesten")
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ municipality "3439" or "3439 Ringebu". Every row is checked; one error and nothi
 the same file twice changes nothing.
 """
 
+import codecs
 import json
 import re
 from dataclasses import dataclass, field
@@ -64,7 +65,7 @@ class GroupImport:
 def read_pairs(path: Path) -> tuple[list[tuple[int, str, str]], list[Issue]]:
     """(row, municipality text, group text) from any of the three shapes."""
     content = path.read_bytes()
-    if content.lstrip()[:1] in (b"{", b"["):
+    if content.removeprefix(codecs.BOM_UTF8).lstrip()[:1] in (b"{", b"["):
         return _json_pairs(content)
     try:
         table = read_table(path, COLUMNS)

@@ -135,6 +135,10 @@ class Target:
     unit: OrgUnit | None = None
     service_area: ServiceArea | None = None
 
+    def __str__(self) -> str:
+        """Its name, as a user chose it (empty for the whole municipality)."""
+        return str(self.unit or self.service_area or "")
+
     @property
     def key(self) -> tuple[int | None, int | None]:
         return (self.unit.pk if self.unit else None,

@@ -26,6 +26,16 @@ def test_klass_correspondence_sets_each_municipalitys_group_for_the_year(demo):
     assert group_of(Region.objects.get(code="3439"), 2032).code == "EKG02"
 
 
+def test_klass_json_saved_with_a_byte_order_mark_reads_the_same(demo, tmp_path):
+    saved = tmp_path / "klass.json"
+    saved.write_bytes(b"\xef\xbb\xbf" + (FIXTURES / "klass_131_112_correspondence.json")
+                      .read_bytes())
+    result = import_groups(saved, 2031)
+
+    assert not result.rejected
+    assert memberships(2031) == {"3439": "EKG02", "3441": "EKG02", "0301": "EKG16"}
+
+
 def test_a_windows_1252_table_with_group_names_in_any_spelling_imports_the_same(demo):
     result = import_groups(FIXTURES / "kostra_groups_2025.csv", 2031)
 

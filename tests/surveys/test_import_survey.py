@@ -12,6 +12,7 @@ from styringshjul.lib.issues import Severity
 from styringshjul.org.models import OrgUnit, ServiceArea
 from styringshjul.surveys.importers import create_survey, import_survey, save_alias
 from styringshjul.surveys.models import Dimension, Reference, SurveyResult, SurveyRound
+from styringshjul.surveys.survey_files import Target
 
 pytestmark = pytest.mark.django_db
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "surveys"
@@ -63,6 +64,15 @@ def test_it_imports_a_long_10_faktor_export_for_units_areas_and_the_municipality
     assert set(Reference.objects.filter(round__survey=ti_faktor_survey)
                .values_list("label", "dimension__name", "mean")) == {
         ("Norge", "Oppgavemotivasjon", Decimal("4.5")), ("Norge", "Mestringstro", Decimal("4.4"))}
+
+
+def test_a_place_chosen_for_a_file_that_names_its_own_is_named_in_the_warning(
+        ti_faktor_survey, ringebu):
+    chosen = Target(unit=unit(ringebu, "Fåvang skule"))
+    result = import_survey(ti_faktor_survey, FIXTURES / "ti_faktor_ringebu_2025_bom.csv",
+                           place=chosen)
+    assert [issue.value for issue in result.issues
+            if issue.code.endswith("place_not_used")] == ["Fåvang skule"]
 
 
 def test_columns_with_the_municipalitys_mean_and_the_national_mean_are_kept_once(
