@@ -16,6 +16,7 @@ from styringshjul.keyfigures.kostra_groups import import_klass_answer
 from styringshjul.keyfigures.management.commands.import_keyfigures import write_result
 from styringshjul.keyfigures.models import KeyFigure, RegionKind
 from styringshjul.keyfigures.ssb_client import Query, SsbClient, SsbError, default_client
+from styringshjul.org.importers import describe, severity_label
 
 
 class Command(BaseCommand):
@@ -79,7 +80,7 @@ class Command(BaseCommand):
             self.stderr.write(self._network_message(exc, "Klass 131→112"))
             return True
         for issue in result.issues:
-            self.stderr.write(f"{issue.column} «{issue.value}»: {issue.message}")
+            self.stderr.write(f"{severity_label(issue)}: {describe(issue)}")
         (self.stderr if result.rejected else self.stdout).write(result.status_message())
         return result.rejected
 

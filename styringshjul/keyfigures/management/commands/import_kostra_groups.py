@@ -9,6 +9,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from styringshjul.keyfigures.kostra_groups import import_groups
+from styringshjul.org.importers import describe, severity_label
 
 
 class Command(BaseCommand):
@@ -30,9 +31,7 @@ class Command(BaseCommand):
                 raise SystemExit(1)
             result = import_groups(file, year, dry_run=dry_run)
             for issue in result.issues:
-                where = (_("row %(row)s") % {"row": issue.row}) if issue.row else _("file")
-                value = f" «{issue.value}»" if issue.value else ""
-                self.stderr.write(f"{where} {issue.column}{value}: {issue.message}")
+                self.stderr.write(f"{severity_label(issue)}: {describe(issue)}")
             if result.rejected:
                 self.stderr.write(result.status_message())
                 raise SystemExit(1)
