@@ -9,23 +9,22 @@ tertials get nothing (None, the stored result is left alone). Registered from th
 scorecards app's `AppConfig.ready` with `register_kind()`.
 """
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP
 
 from django.utils.translation import gettext_lazy as _
 
 from styringshjul.keyfigures import queries
 from styringshjul.scorecards.models import Indicator, Period, Scorecard
-from styringshjul.scorecards.sources import Computed, SourceKind, register, stored_note
+from styringshjul.scorecards.sources import (
+    RESULT_PLACES,
+    Computed,
+    SourceKind,
+    register,
+    stored_note,
+    year_offset,
+)
 
 KEY = "key_figure"
-PLACES = Decimal("0.001")  # as a Result keeps it
-
-
-def _offset(options: dict) -> int:
-    try:
-        return int(options.get("year_offset") or 0)
-    except (TypeError, ValueError):
-        return 0
 
 
 def compute(indicator: Indicator, scorecard: Scorecard, period: str) -> Computed | None:
@@ -41,7 +40,7 @@ def compute(indicator: Indicator, scorecard: Scorecard, period: str) -> Computed
     except queries.FigureNotFound:
         return Computed(None, stored_note(_("No key figure has the code %(code)s"),
                                           code=code))
-    year = scorecard.year + _offset(options)
+    year = scorecard.year + year_offset(options)
     value = queries.value_of(figure, scorecard.municipality.number, year)
     if value is None:
         return Computed(None, stored_note(_("Statistics Norway has no value of %(name)s "
@@ -49,7 +48,7 @@ def compute(indicator: Indicator, scorecard: Scorecard, period: str) -> Computed
                                           year=year))
     note = stored_note(_("Key figure from Statistics Norway: %(name)s %(year)s"),
                        name=figure.name, year=year)
-    return Computed(value.quantize(PLACES, ROUND_HALF_UP), note)
+    return Computed(value.quantize(RESULT_PLACES, ROUND_HALF_UP), note)
 
 
 KIND = SourceKind(KEY, _("KOSTRA key figure (Statistics Norway)"), automatic=True,

@@ -83,17 +83,31 @@ def stored_note(message: str, **values) -> str:
 
 
 def refresh(scorecards: Scorecard | Iterable[Scorecard], period: str | None = None,
-            user=None) -> int:
+            user=None, *, source: str | None = None) -> int:
     """Compute every automatic indicator (own and shared) of the scorecards for `period`,
-    or for every period when None, and store the values. Returns how many were stored."""
+    or for every period when None, and store the values; with `source`, only the
+    indicators of that kind. Returns how many were stored."""
     if isinstance(scorecards, Scorecard):
         scorecards = [scorecards]
     periods = [period] if period else list(queries.PERIODS)
     stored = 0
     for scorecard in scorecards:
         for row in queries.sheet(scorecard).indicator_rows():
-            stored += _refresh_indicator(scorecard, row.indicator, periods, user)
+            if source is None or row.indicator.source == source:
+                stored += _refresh_indicator(scorecard, row.indicator, periods, user)
     return stored
+
+
+RESULT_PLACES = Decimal("0.001")  # the decimals a Result keeps
+
+
+def year_offset(options: dict) -> int:
+    """The source setting `year_offset` (0 when missing or not a whole number): -1 reads
+    the year before the scorecard's."""
+    try:
+        return int(options.get("year_offset") or 0)
+    except (TypeError, ValueError):
+        return 0
 
 
 def _refresh_indicator(scorecard: Scorecard, indicator: Indicator, periods: list[str],

@@ -11,7 +11,7 @@ Surveys are yearly: the tertials get nothing (None, the stored result is left al
 Registered from the scorecards app's `AppConfig.ready` with `register_kind()`.
 """
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP
 
 from django.conf import settings
 from django.utils import translation
@@ -19,25 +19,19 @@ from django.utils.translation import gettext_lazy as _
 
 from styringshjul.scorecards.models import Indicator, Level, Period, Scorecard
 from styringshjul.scorecards.sources import (
+    RESULT_PLACES,
     Computed,
     SourceKind,
     refresh,
     register,
     stored_note,
+    year_offset,
 )
 from styringshjul.surveys import queries
 from styringshjul.surveys.models import Dimension, Survey
 from styringshjul.surveys.signals import results_changed
 
 KEY = "survey"
-PLACES = Decimal("0.001")  # as a Result keeps it
-
-
-def _offset(options: dict) -> int:
-    try:
-        return int(options.get("year_offset") or 0)
-    except (TypeError, ValueError):
-        return 0
 
 
 def place_of(scorecard: Scorecard) -> dict:
@@ -63,11 +57,11 @@ def compute(indicator: Indicator, scorecard: Scorecard, period: str) -> Computed
     dimension_name = str(options.get("dimension") or "").strip()
     dimension = None
     if dimension_name:
-        dimension = survey.dimensions.filter(name__iexact=dimension_name).first()
+        dimension = queries.find_dimension(survey, dimension_name)
         if dimension is None:
             return Computed(None, stored_note(_("%(survey)s has no dimension %(name)s"),
                                               survey=survey.name, name=dimension_name))
-    year = scorecard.year + _offset(options)
+    year = scorecard.year + year_offset(options)
     cell = _cell(survey, dimension, year, place_of(scorecard))
     return _computed(survey, dimension, year, cell)
 
@@ -103,7 +97,7 @@ def _computed(survey: Survey, dimension: Dimension | None, year: int,
     note = stored_note(_("%(survey)s %(year)s, %(dimension)s (scale %(low)s–%(high)s)"),
                        survey=survey.name, year=year, dimension=what, low=survey.scale_min,
                        high=survey.scale_max)
-    return Computed(cell.mean.quantize(PLACES, ROUND_HALF_UP), note)
+    return Computed(cell.mean.quantize(RESULT_PLACES, ROUND_HALF_UP), note)
 
 
 KIND = SourceKind(KEY, _("survey result (user, employee or citizen survey)"), automatic=True,
@@ -129,4 +123,4 @@ def _recompute(sender, survey: Survey, **kwargs) -> None:
              in names}
     if years:
         refresh(Scorecard.objects.filter(municipality=survey.municipality, year__in=years),
-                Period.YEAR)
+                Period.YEAR, source=KEY)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from styringshjul.org.forms import DesignsystemetForm
 from styringshjul.org.models import Municipality, OrgUnit, ServiceArea
 from styringshjul.surveys.models import DEFAULT_SCALE, DEFAULT_THRESHOLD, Survey, SurveyKind
+from styringshjul.surveys.queries import survey_named
 from styringshjul.surveys.signals import results_changed
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -90,10 +91,8 @@ class SurveyForm(DesignsystemetForm):
 
     def clean_name(self) -> str:
         name = self.cleaned_data["name"].strip()
-        clash = Survey.objects.for_municipality(self.municipality).filter(name__iexact=name)
-        if self.instance.pk:
-            clash = clash.exclude(pk=self.instance.pk)
-        if clash.exists():
+        clash = survey_named(self.municipality, name)
+        if clash is not None and clash.pk != self.instance.pk:
             raise forms.ValidationError(_("There is already a survey with this name."))
         return name
 
@@ -171,8 +170,7 @@ class SurveyImportForm(forms.Form):
         name = (data.get("new_name") or "").strip()
         if not name:
             self.add_error("new_name", _("Name the new survey."))
-        elif Survey.objects.for_municipality(self.municipality).filter(
-                name__iexact=name).exists():
+        elif survey_named(self.municipality, name) is not None:
             self.add_error("new_name", _("There is already a survey with this name; "
                                          "choose it above."))
         if not data.get("new_kind"):

@@ -184,8 +184,21 @@ def find_survey(municipality, text: str) -> Survey | None:
     surveys = Survey.objects.for_municipality(municipality)
     if text.isdigit() and (survey := surveys.filter(pk=int(text)).first()) is not None:
         return survey
-    # casefold in Python: SQLite's iexact folds only ASCII, and a municipality has few surveys
-    return next((s for s in surveys if s.name.casefold() == text.casefold()), None)
+    return survey_named(municipality, text)
+
+
+def survey_named(municipality, name: str) -> Survey | None:
+    """A survey of the municipality by name, ignoring case (casefolded in Python: SQLite's
+    iexact folds only ASCII, and a municipality has few surveys)."""
+    name = name.strip().casefold()
+    return next((s for s in Survey.objects.for_municipality(municipality)
+                 if s.name.casefold() == name), None)
+
+
+def find_dimension(survey: Survey, name: str) -> Dimension | None:
+    """A dimension of the survey by name, ignoring case (as `find_survey`)."""
+    name = name.strip().casefold()
+    return next((d for d in survey.dimensions.all() if d.name.casefold() == name), None)
 
 
 def _satisfaction(table: RoundTable) -> Satisfaction:

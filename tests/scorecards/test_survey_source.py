@@ -96,6 +96,22 @@ def test_the_value_of_the_scorecards_own_place(survey, scorecards, place, option
     assert value(scorecards[place], options) == Decimal(expected)
 
 
+def test_a_dimension_is_found_whatever_the_case_of_its_norwegian_letters(survey, scorecards):
+    survey.dimensions.create(name="Økonomi og ressurser", sort_order=3)
+    assert queries.find_dimension(survey, "  økonomi OG ressurser ").name == (
+        "Økonomi og ressurser")
+
+
+def test_refresh_for_one_source_leaves_the_other_sources_alone(survey, scorecards):
+    scorecard = scorecards["Fåvang skule"]
+    ours = indicator_on(scorecard, CLIMATE)
+    other = Indicator.objects.create(success_factor=ours.success_factor, name="Fravær",
+                                     source="key_figure", source_options={"figure": "x"})
+    assert sources.refresh(scorecard, Period.YEAR, source=survey_source.KEY) == 1
+    assert Result.objects.filter(indicator=ours).exists()
+    assert not Result.objects.filter(indicator=other).exists()
+
+
 def test_the_survey_can_be_named_by_its_number_and_the_note_says_where_from(survey,
                                                                            scorecards):
     scorecard = scorecards["Fåvang skule"]
