@@ -76,8 +76,6 @@ def read_table(
 ) -> Table:
     """Rows keyed by the canonical column names in `aliases` ({canonical: {accepted names}})."""
     raw_rows, encoding, delimiter = read_rows(path, filename)
-    if encoding == "xlsx":
-        encoding = ""
     header_index, columns = _find_header(raw_rows, aliases)
     header = [str(cell or "").strip() for cell in raw_rows[header_index]]
     rows = []

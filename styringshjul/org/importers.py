@@ -62,7 +62,7 @@ def read_organisation(path: Path, *, filename: str | None = None) -> Organisatio
                            filename=filename)
     except TableError as error:
         return OrganisationFile(issues=[_file_issue(error)])
-    parsed = OrganisationFile(encoding=table.encoding or "xlsx", columns=table.columns)
+    parsed = OrganisationFile(encoding=table.encoding, columns=table.columns)
     missing = [key for key in REQUIRED if key not in table.columns]
     if missing:
         parsed.issues = [_missing_column(key) for key in missing]
@@ -89,13 +89,27 @@ def _row(number: int, record: dict[str, str]) -> OrganisationRow:
 
 
 def _file_issue(error: TableError) -> Issue:
+    return table_error_issue(error, _(
+        "no header row found in the first 20 rows; the file needs at least the columns "
+        "tjenesteområde, enhet and ansvar"))
+
+
+def table_error_issue(error: TableError, no_header: str) -> Issue:
+    """The issue for a file that cannot be read as a table at all, in the words every import
+    uses; `no_header` names the columns this import looks for."""
     messages = {
         "encoding": _("the file cannot be read: it is neither UTF-8 nor Windows-1252 text"),
-        "no_header": _("no header row found in the first 20 rows; the file needs at least the "
-                       "columns tjenesteområde, enhet and ansvar"),
+        "no_header": no_header,
         "not_xlsx": _("the file cannot be opened as an Excel workbook (.xlsx)"),
     }
     return Issue(f"file_{error.code}", messages.get(error.code, error.detail))
+
+
+def encoding_name(code: str) -> str:
+    """How a file was read, for people: `utf-8`, `utf-8-sig`, `cp1252` or `xlsx`."""
+    labels = {"utf-8": "UTF-8", "utf-8-sig": _("UTF-8 with BOM"),
+              "cp1252": "Windows-1252", "xlsx": _("Excel workbook (XLSX)")}
+    return str(labels.get(code, code))
 
 
 def _missing_column(key: str) -> Issue:

@@ -12,6 +12,7 @@ from styringshjul.lib.issues import Issue, Severity, errors
 from styringshjul.org.importers import (
     OrganisationFile,
     OrganisationRow,
+    encoding_name,
     name_key,
     read_organisation,
 )
@@ -64,9 +65,7 @@ class OrganisationImport:
 
     @property
     def encoding_label(self) -> str:
-        labels = {"utf-8": "UTF-8", "utf-8-sig": _("UTF-8 with BOM"),
-                  "cp1252": "Windows-1252", "xlsx": _("Excel workbook (XLSX)")}
-        return labels.get(self.encoding, self.encoding)
+        return encoding_name(self.encoding)
 
     def status_message(self) -> str:
         messages = {

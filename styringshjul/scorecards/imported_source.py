@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 from styringshjul.lib.issues import Issue, errors
 from styringshjul.lib.numbers import parse_number
 from styringshjul.lib.tabular import TableError, read_table
-from styringshjul.org.importers import name_key
+from styringshjul.org.importers import name_key, table_error_issue
 from styringshjul.org.models import Municipality, OrgUnit, Responsibility
 from styringshjul.scorecards.models import Indicator, Level, Result, Scorecard
 from styringshjul.scorecards.services import record_value
@@ -160,13 +160,9 @@ def _read(path: Path, filename: str | None, indicator: Indicator, result: Indica
 
 
 def _file_issue(error: TableError) -> Issue:
-    messages = {
-        "encoding": _("the file cannot be read: it is neither UTF-8 nor Windows-1252 text"),
-        "no_header": _("no header row found in the first 20 rows; the file needs the columns "
-                       "ansvar (or enhet) and verdi"),
-        "not_xlsx": _("the file cannot be opened as an Excel workbook (.xlsx)"),
-    }
-    return Issue(f"file_{error.code}", messages.get(error.code, error.detail))
+    return table_error_issue(error, _(
+        "no header row found in the first 20 rows; the file needs the columns ansvar (or "
+        "enhet) and verdi"))
 
 
 class _RowChecker:

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from styringshjul.lib.issues import Issue, Severity, errors
+from styringshjul.org.importers import encoding_name
 from styringshjul.org.models import Municipality, OrgUnit, ServiceArea
 from styringshjul.surveys.models import (
     DEFAULT_SCALE,
@@ -44,9 +45,6 @@ from styringshjul.surveys.survey_files import (
     read_survey_file,
     year_in_file_name,
 )
-
-ENCODINGS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 (BOM)", "cp1252": "Windows-1252",
-             "xlsx": "Excel (XLSX)"}
 
 
 def create_survey(municipality: Municipality, name: str, kind: str, **fields) -> Survey:
@@ -119,8 +117,8 @@ class SurveyImport:
 
     def status_message(self) -> str:
         """What happened, in counts only: never a result value."""
-        read_as = (" " + _("Read as %(encoding)s.") % {"encoding": ENCODINGS[self.encoding]}
-                   if self.encoding in ENCODINGS else "")
+        read_as = (" " + _("Read as %(encoding)s.") % {"encoding": encoding_name(self.encoding)}
+                   if self.encoding else "")
         if self.rejected:
             count = len(errors(self.issues))
             return ngettext(

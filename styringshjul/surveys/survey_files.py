@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from styringshjul.lib.issues import Issue, Severity
 from styringshjul.lib.numbers import parse_number
 from styringshjul.lib.tabular import HEADER_SEARCH_ROWS, TableError, normalise_name, read_rows
+from styringshjul.org.importers import table_error_issue
 from styringshjul.org.models import Municipality, OrgUnit, Responsibility, ServiceArea
 from styringshjul.surveys.models import UnitAlias
 
@@ -204,13 +205,9 @@ def read_survey_file(path: Path, filename: str | None = None) -> SurveyFile:
 
 
 def _file_issue(error: TableError) -> Issue:
-    messages = {
-        "encoding": _("the file cannot be read: it is neither UTF-8 nor Windows-1252 text"),
-        "no_header": _("no header row found in the first 20 rows: one column must name the "
-                       "dimension (dimensjon, faktor, tema, spørsmål or indikator)"),
-        "not_xlsx": _("the file cannot be opened as an Excel workbook (.xlsx)"),
-    }
-    return Issue(f"file_{error.code}", messages.get(error.code, error.detail))
+    return table_error_issue(error, _(
+        "no header row found in the first 20 rows: one column must name the dimension "
+        "(dimensjon, faktor, tema, spørsmål or indikator)"))
 
 
 def _body(read: SurveyFile, rows: list[list[str]], header_index: int
