@@ -216,13 +216,6 @@ class Indicator(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    @property
-    def source_label(self):
-        """The name of the source kind as people read it («KOSTRA key figure …»)."""
-        from styringshjul.scorecards.sources import kind_of
-
-        return kind_of(self).label
-
 
 class Period(models.TextChoices):
     FIRST_TERTIAL = "T1", _("1st tertial")
