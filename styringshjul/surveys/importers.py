@@ -40,8 +40,8 @@ from styringshjul.surveys.survey_files import (
     parse_count,
     parse_mean,
     parse_year,
-    place_key,
     place_name,
+    place_name_key,
     read_survey_file,
     year_in_file_name,
 )
@@ -69,7 +69,7 @@ def save_alias(municipality: Municipality, name: str,
         raise ValueError("the target belongs to another municipality")
     clean = place_name(name)
     alias = next((alias for alias in UnitAlias.objects.for_municipality(municipality)
-                  if place_key(alias.name) == clean.casefold()),
+                  if place_name_key(alias.name) == clean.casefold()),
                  UnitAlias(municipality=municipality, name=clean))
     alias.unit = target if isinstance(target, OrgUnit) else None
     alias.service_area = target if isinstance(target, ServiceArea) else None

@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from styringshjul.lib.issues import Issue, Severity
 from styringshjul.lib.numbers import parse_number
 from styringshjul.lib.tabular import HEADER_SEARCH_ROWS, TableError, normalise_name, read_rows
-from styringshjul.org.importers import table_error_issue
+from styringshjul.org.importers import name_key, table_error_issue
 from styringshjul.org.models import Municipality, OrgUnit, Responsibility, ServiceArea
 from styringshjul.surveys.models import UnitAlias
 
@@ -100,8 +100,9 @@ def place_name(text: str) -> str:
     return MEAN_PREFIX.sub("", " ".join(text.replace("_", " ").split()), count=1)
 
 
-def place_key(text: str) -> str:
-    return place_name(text).casefold()
+def place_name_key(text: str) -> str:
+    """A place's name as a file writes it, for comparing (`org.importers.name_key`)."""
+    return name_key(place_name(text))
 
 
 def is_hidden_mean(text: str) -> bool:
@@ -160,26 +161,26 @@ class PlaceFinder:
             names[key] = target
 
         for name in (municipality.name, f"{municipality.name} kommune"):
-            add(place_key(name), whole)
+            add(place_name_key(name), whole)
         for area in ServiceArea.objects.for_municipality(municipality):
-            add(place_key(area.name), Target(service_area=area))
+            add(place_name_key(area.name), Target(service_area=area))
         units = {unit.pk: unit for unit in OrgUnit.objects.for_municipality(municipality)}
         for unit in units.values():
-            add(place_key(unit.name), Target(unit=unit))
+            add(place_name_key(unit.name), Target(unit=unit))
         for code, unit_id in (Responsibility.objects.for_municipality(municipality)
                               .values_list("code", "unit_id")):
             names[code] = Target(unit=units[unit_id])
         for alias in (UnitAlias.objects.for_municipality(municipality)
                       .select_related("unit", "service_area")):
-            names[place_key(alias.name)] = Target(alias.unit, alias.service_area)
-            self.ambiguous.discard(place_key(alias.name))
+            names[place_name_key(alias.name)] = Target(alias.unit, alias.service_area)
+            self.ambiguous.discard(place_name_key(alias.name))
         self.names = names
 
     def is_ambiguous(self, text: str) -> bool:
-        return place_key(text) in self.ambiguous
+        return place_name_key(text) in self.ambiguous
 
     def find(self, text: str) -> Target | None:
-        key = place_key(text)
+        key = place_name_key(text)
         # An ansvar is often written with its name: «2200 Fåvang skule».
         code = key.split(" ", 1)[0]
         return self.names.get(key) or (self.names.get(code) if code.isdigit() else None)
