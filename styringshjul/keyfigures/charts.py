@@ -9,16 +9,20 @@ from decimal import Decimal
 
 from django.utils.safestring import SafeString, mark_safe
 
-from styringshjul.lib.charts import SCHEMA, Series, draw, labelled, line_spec
+from styringshjul.lib.charts import (
+    SCHEMA,
+    Series,
+    draw,
+    inline_data,
+    labelled,
+    line_spec,
+    number_text,
+)
 
 
 def inline(svg: str, label: str) -> SafeString:
     """The SVG with role="img" and aria-label, ready for the template."""
     return mark_safe(labelled(svg, label))  # noqa: S308  drawn by vl-convert from our numbers
-
-
-def _number(value: Decimal | None) -> float | None:
-    return None if value is None else float(value)
 
 
 def line_chart(series: Series, label: str, unit: str = "") -> SafeString:
@@ -33,13 +37,14 @@ def distribution_chart(values: list[Decimal], ours: Decimal | None, our_name: st
     if not values:
         return mark_safe("")
     layers: list[dict] = [{
-        "data": {"values": [{"value": _number(value)} for value in values]},
+        "data": inline_data([{"value": number_text(value)} for value in values], "value"),
         "mark": {"type": "tick", "color": "#8a8f98", "thickness": 1, "size": 30},
         "encoding": {"x": {"field": "value", "type": "quantitative",
                            "title": unit or None, "scale": {"zero": False}}},
     }]
     if ours is not None:
-        point = {"data": {"values": [{"value": _number(ours), "name": our_name}]}}
+        point = {"data": inline_data([{"value": number_text(ours), "name": our_name}],
+                                     "value")}
         layers.append({**point, "mark": {"type": "point", "shape": "triangle-down",
                                          "size": 220, "filled": True, "color": "#c0392b",
                                          "yOffset": -22},
@@ -62,10 +67,10 @@ def scatter_chart(points: list[dict], categories: list[str], label: str,
     sizes = [25, 70, 200, 120][:len(categories)]
     colours = ["#9aa1ab", "#1f6fb2", "#c0392b", "#e67e22"][:len(categories)]
     legend = {"orient": "bottom", "title": None}
-    rows = [{**p, "x": _number(p["x"]), "y": _number(p["y"])} for p in points]
+    rows = [{**p, "x": number_text(p["x"]), "y": number_text(p["y"])} for p in points]
     spec = {
         "$schema": SCHEMA, "width": 560, "height": 380, "background": "white",
-        "data": {"values": rows},
+        "data": inline_data(rows, "x", "y"),
         "mark": {"type": "point", "filled": True, "opacity": 0.85},
         "encoding": {
             "x": {"field": "x", "type": "quantitative", "title": x_title,

@@ -44,29 +44,40 @@ def labelled(svg: str, label: str) -> str:
     return f'<svg role="img" aria-label="{escape(label)}" focusable="false"' + svg[start + 4:]
 
 
+def number_text(value: Decimal | None) -> str | None:
+    """A chart's number as the Decimal's own digits: Vega-Lite reads it (`inline_data`),
+    and no float ever holds it."""
+    return None if value is None else str(value)
+
+
+def inline_data(rows: list[dict], *numbers: str) -> dict:
+    """Rows for a spec's `data`, with the fields in `numbers` (given as `number_text`) read
+    as numbers by Vega-Lite."""
+    return {"values": rows, "format": {"parse": {field: "number" for field in numbers}}}
+
+
 def line_spec(series: Series, *, years: list[int] | None = None,
               domain: tuple[int, int] | None = None, unit: str = "") -> dict | None:
     """One line per (name, {year: value}), in the order given; None without a point.
 
     With `years`, every year gets a point even where a series has no value, so the axis
     keeps the year and the line breaks there instead of bridging it. `domain` fixes the
-    value axis (a survey's scale); without it the axis fits the values. Vega-Lite takes
-    numbers, so each Decimal becomes a float only here, for drawing."""
+    value axis (a survey's scale); without it the axis fits the values."""
     names = [name for name, _values in series]
     if years is None:
-        rows = [{"serie": name, "year": str(year), "value": float(value)}
+        rows = [{"serie": name, "year": str(year), "value": number_text(value)}
                 for name, values in series for year, value in sorted(values.items())
                 if value is not None]
     else:
         rows = [{"serie": name, "year": str(year),
-                 "value": float(values[year]) if values.get(year) is not None else None}
+                 "value": number_text(values.get(year))}
                 for name, values in series for year in years]
     if not any(row["value"] is not None for row in rows):
         return None
     legend = {"orient": "bottom", "columns": 2, "title": None}
     return {
         "$schema": SCHEMA, "width": 560, "height": 260, "background": "white",
-        "data": {"values": rows},
+        "data": inline_data(rows, "value"),
         "mark": {"type": "line", "point": {"size": 60, "filled": True},
                  **({"invalid": "break-paths-show-domains"} if years is not None else {})},
         "encoding": {
