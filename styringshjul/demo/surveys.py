@@ -1,20 +1,18 @@
 """The demo's survey results for Ringebu: the kindergartens' user survey from bedrekommune.no
 and the 10-FAKTOR employee survey, 2024 and 2025. `survey_data` writes the files as the
-sources export them and they are imported the way a user imports a saved file, with
-`styringshjul import_survey FILE`. The kindergartens' scorecards then measure parents'
-satisfaction with the user survey as an automatic source.
+sources export them and they are imported the way a user imports a saved file (the
+importer behind `styringshjul import_survey FILE` and the upload page). The
+kindergartens' scorecards then measure parents' satisfaction with the user survey as an
+automatic source.
 
 Deterministic and idempotent: the files are the same bytes every time, so a second run's
 imports say «unchanged» and nothing changes.
 """
 
-import io
 import tempfile
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-
-from django.core.management import call_command
 
 from styringshjul.demo import survey_data
 from styringshjul.org.models import Municipality
@@ -29,12 +27,12 @@ from styringshjul.scorecards.models import (
 )
 from styringshjul.scorecards.sources import refresh
 from styringshjul.surveys import queries
+from styringshjul.surveys.importers import import_survey
 from styringshjul.surveys.models import (
     DEFAULT_SCALE,
     DEFAULT_THRESHOLD,
     Survey,
     SurveyKind,
-    SurveyRound,
 )
 
 SCORECARD_YEAR = 2026
@@ -63,7 +61,8 @@ def build_demo_surveys(number: str = "3439") -> DemoSurveys:
                        survey_data.EMPLOYEE_DESCRIPTION)]
     with tempfile.TemporaryDirectory(prefix="styringshjul-surveys-") as folder:
         files = survey_data.write_files(Path(folder))
-        imported = sum(import_file(municipality, found) for found in files)
+        by_name = {survey.name: survey for survey in surveys}
+        imported = sum(import_file(by_name[found.survey], found) for found in files)
     rounds = [survey_round for survey in surveys for survey_round in queries.rounds(survey)]
     hidden = sum(queries.round_table(survey_round).hidden_count for survey_round in rounds)
     return DemoSurveys(len(surveys), len(rounds), imported, len(files) - imported, hidden,
@@ -81,20 +80,13 @@ def _survey(municipality: Municipality, name: str, kind: str, description: str,
     return survey
 
 
-def import_file(municipality: Municipality, found: survey_data.SurveyFile) -> bool:
-    """Imports one file through the command; False when that year already came from the
-    same file (the command then says so and changes nothing)."""
-    before = _round_sha(municipality, found)
-    call_command("import_survey", str(found.path), municipality=municipality.number,
-                 survey=found.survey, kind=found.kind, year=found.year,
-                 stdout=io.StringIO(), stderr=io.StringIO())
-    return _round_sha(municipality, found) != before
-
-
-def _round_sha(municipality: Municipality, found: survey_data.SurveyFile) -> str | None:
-    return SurveyRound.objects.filter(survey__municipality=municipality,
-                                      survey__name=found.survey, year=found.year) \
-        .values_list("sha256", flat=True).first()
+def import_file(survey: Survey, found: survey_data.SurveyFile) -> bool:
+    """Imports one file; False when that year already came from the same file (nothing
+    changes then)."""
+    result = import_survey(survey, found.path, year=found.year)
+    if result.rejected:
+        raise ValueError(f"demo survey file {found.path.name}: {result.issues}")
+    return not result.unchanged
 
 
 def link_kindergarten_scorecards(municipality: Municipality) -> int:
